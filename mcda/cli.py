@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from mcda import cli_commands
 
-    cli_commands.add_parsers(sub)
+    COMMANDS.update(cli_commands.add_parsers(sub))
     return p
 
 

@@ -1,4 +1,4 @@
-"""Sub-commands beyond validation (weights, rank, sensitivity, store, import/export).
+"""Sub-commands beyond validation: weights and rank (sensitivity, store, import/export elsewhere).
 
 Kept apart from :mod:`mcda.cli` so each concept stays small; every command
 only parses, calls the engine, and formats.
@@ -6,9 +6,133 @@ only parses, calls the engine, and formats.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
+import os
+import sys
 
-__all__ = ["add_parsers"]
+__all__ = ["add_parsers", "name_of"]
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    """Register the engine commands on the ``mcda`` parser."""
+def _lang() -> str:
+    return os.environ.get("MCDA_LANG", "en")
+
+
+def name_of(scenario, lang: str):
+    """id -> display name in ``lang`` for every criterion and vendor of a scenario."""
+    names = {n.id: n.name.get(lang) for n, _, _ in scenario.criteria.walk()}
+    names.update({v.id: v.name.get(lang) for v in scenario.vendors})
+    return lambda i: names.get(i, i)
+
+
+def _table(rows, headers, floatfmt=".4f") -> str:
+    from tabulate import tabulate
+
+    return tabulate(rows, headers=headers, floatfmt=floatfmt, disable_numparse=False)
+
+
+def _json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+
+
+# ---------------------------------------------------------------------------- weights
+def _weights(args: argparse.Namespace) -> int:
+    from mcda.files import load_scenario
+    from mcda.weights import compute_weights
+
+    scenario = load_scenario(args.scenario, lint=False)
+    w = compute_weights(scenario)
+    if args.format == "json":
+        _json(w.to_dict())
+        return 0
+    name = name_of(scenario, args.lang)
+    print(f"Weights of {args.scenario}: priorities by {w.priority_method} (incomplete judgments: {w.completion}), "
+          f"committee rule {w.aggregation}, random index {w.ri_table}, CR threshold {w.cr_threshold:g}")
+    rows = []
+    for r in w.nodes.values():
+        crs = [(m.member, m.consistency.cr) for m in r.members if m.consistency is not None]
+        worst = max(crs, key=lambda x: x[1]) if crs else None
+        rows.append([
+            r.node, name(r.node), len(r.children), r.aggregation,
+            "" if r.consistency is None else f"{r.consistency.cr:.3f}" + ("" if r.consistency.acceptable else " !"),
+            "" if worst is None else f"{worst[0]} {worst[1]:.3f}" + (" !" if worst[1] > w.cr_threshold else ""),
+            "" if r.consensus is None else f"{r.consensus.s_star:.0%} {r.consensus.band}",
+            sum(s.deadlock for s in r.spread) or "",
+        ])
+    print()
+    print(_table(rows, ["node", "name", "items", "rule", "CR", "worst member CR", "consensus", "deadlocks"]))
+    print()
+    dims = scenario.criteria.children
+    rows = []
+    for d in dims:
+        rows.append([d.id, name(d.id), w.local[scenario.criteria.id][d.id], sum(w.global_weights[leaf.id] for leaf in d.leaves()), ""])
+        for leaf in d.leaves():
+            rows.append([f"  {leaf.id}", f"  {name(leaf.id)}", w.local.get(d.id, {}).get(leaf.id, 1.0), w.global_weights[leaf.id],
+                         "cost" if leaf.direction == "cost" else ""])
+    print(_table(rows, ["criterion", "name", "local", "global", ""]))
+    worst = w.worst_cr()
+    if worst:
+        who = f"member {worst[1]}" if worst[1] else "the committee"
+        print(f"\nworst CR: {worst[2]:.3f} at {worst[0]} ({who}); {len(w.inconsistent())} matrix(es) above {w.cr_threshold:g}")
+    return 0
+
+
+# ---------------------------------------------------------------------------- rank
+def _rank(args: argparse.Namespace) -> int:
+    from mcda.engine import evaluate
+    from mcda.files import load_scenario
+
+    scenario = load_scenario(args.scenario, lint=False)
+    e = evaluate(scenario, methods=args.method or None)
+    if args.format == "json":
+        _json(e.to_dict())
+        return 0
+    name = name_of(scenario, args.lang)
+    if args.format == "csv":
+        buf = io.StringIO()
+        out = csv.writer(buf)
+        out.writerow(["method", "normalization", "rank", "vendor", "name", "score"])
+        for m in e.methods.values():
+            for i in m.order():
+                out.writerow([m.name, m.normalization, int(m.ranks[i]), e.vendors[i], name(e.vendors[i]), repr(float(m.scores[i]))])
+        sys.stdout.write(buf.getvalue())
+        return 0
+    print(f"Ranking of {args.scenario}: {len(e.vendors)} vendors x {len(e.problem.leaves)} criteria")
+    for m in e.methods.values():
+        label = m.label_zh if args.lang == "zh" else m.label_en
+        print(f"\n{label}  [normalisation: {m.normalization}; {'higher' if m.higher_is_better else 'lower'} is better]")
+        rows = [[int(m.ranks[i]), e.vendors[i], name(e.vendors[i]), float(m.scores[i])] for i in m.order()]
+        print(_table(rows, ["rank", "vendor", "name", "score"]))
+        if m.reasons:
+            order = m.order()
+            why = ", ".join(f"{name(r.dimension)} ({r.share:+.0%} of the gap)" for r in m.reasons)
+            print(f"  {name(e.vendors[order[0]])} ahead of {name(e.vendors[order[1]])} mostly on: {why}")
+    if e.agreement is not None:
+        a = e.agreement
+        print("\nAgreement between methods (Spearman):")
+        print(_table([[n, *row] for n, row in zip(a.names, a.spearman.tolist())], ["", *a.names], floatfmt=".3f"))
+    for warning in e.warnings:
+        print(f"warning: {warning}")
+    return 0
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> dict:
+    """Add the engine commands to the ``mcda`` parser; return {command: handler}."""
+    from mcda.schema import METHOD_NAMES
+
+    handlers = {}
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=["zh", "en"], default=_lang(), help="names in Chinese or English (env MCDA_LANG)")
+
+    p = sub.add_parser("weights", parents=[lang], help="local and global criteria weights, consistency per node")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    handlers["weights"] = _weights
+
+    p = sub.add_parser("rank", parents=[lang], help="rank the vendors with every method in the scenario's settings")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--method", action="append", choices=METHOD_NAMES, help="a method to run (repeatable); default: the scenario's")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    handlers["rank"] = _rank
+    return handlers

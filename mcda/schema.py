@@ -280,7 +280,7 @@ class Settings(_File):
         default_factory=dict, description="override a method's default normalisation"
     )
     score_aggregation: Literal["mean", "median", "geometric_mean"] = "mean"
-    missing_scores: Literal["error", "skip", "impute"] = "skip"
+    missing_scores: Literal["error", "skip", "impute_median"] = "skip"
     tie_tolerance: float = Field(default=1e-9, ge=0, le=0.1)
     sensitivity: SensitivitySettings = Field(default_factory=SensitivitySettings)
 

@@ -78,6 +78,15 @@ _IMPORTANCE = {
 }
 
 
+def _set_pair(pairs: list[dict], a: str, b: str, value) -> None:
+    """Overwrite the judgment of ``a`` versus ``b`` (whichever way round it was stored)."""
+    for p in pairs:
+        if {p["a"], p["b"]} == {a, b}:
+            p["a"], p["b"], p["value"] = a, b, value
+            return
+    pairs.append({"a": a, "b": b, "value": value})
+
+
 def _annual_fee() -> dict:
     return {
         "id": "cost.annual_fee",
@@ -129,6 +138,9 @@ def example_scenario(model: Model, seed: int = 2026) -> Scenario:
             else:
                 nodes[d.id] = member_judgments(kids, sub, rng, drop=0.2 if mid == "fin_mgr" and rng.random() < 0.3 else 0.0)
         judgments[mid] = {"nodes": nodes, "direct": direct}
+    _set_pair(judgments["cfo"]["nodes"]["quality"], "quality.expertise", "quality.service_attitude", "1/7")  # an inconsistent slip
+    _set_pair(judgments["cfo"]["nodes"]["goal"], "cost", "innovation", 5)  # a deadlock between CFO and IT lead
+    _set_pair(judgments["it_sec"]["nodes"]["goal"], "cost", "innovation", "1/5")
     data["judgments"] = judgments
     scores: dict = {}
     for m in _MEMBERS:
