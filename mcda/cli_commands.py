@@ -117,6 +117,82 @@ def _rank(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------- sensitivity
+def _sensitivity(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from mcda import analysis
+    from mcda.engine import evaluate
+    from mcda.files import load_scenario
+
+    scenario = load_scenario(args.scenario, lint=False)
+    settings = scenario.settings.sensitivity
+    samples = args.samples or settings.samples
+    seed = settings.seed if args.seed is None else args.seed
+    model = args.model or settings.model
+    e = evaluate(scenario, agreement=False)
+    name = name_of(scenario, args.lang)
+    vnames = {v: name(v) for v in e.vendors}
+    out: dict = {"samples": samples, "seed": seed, "model": model, "methods": {}}
+    for method in args.method or ["topsis", "wsm"]:
+        bar = tqdm(total=samples, desc=f"SMAA {method}", unit="sample", file=sys.stderr,
+                   disable=args.quiet or None, leave=False)
+
+        def progress(done, total, bar=bar):
+            bar.update(done - bar.n)
+
+        smaa = analysis.run_smaa(e, method, samples, seed, model, score_uncertainty=args.score_uncertainty,
+                                 progress=progress)
+        bar.close()
+        stab = analysis.stability_table(e, method, args.level)
+        out["methods"][method] = {
+            "stability": [{"node": s.node, "parent": s.parent, "current": s.current, "winner_low": s.winner_low,
+                           "winner_high": s.winner_high, "ranking_low": s.ranking_low, "ranking_high": s.ranking_high,
+                           "leader": s.leader, "taker_below": s.taker_below, "taker_above": s.taker_above,
+                           "sentence": s.sentence(args.lang, vnames)} for s in stab],
+            "critical": analysis.critical_sentences(e, method, args.lang),
+            "tornado": [dataclasses_asdict(r) | {"swing": r.swing} for r in analysis.tornado_table(e, method, level=args.level)],
+            "acceptability": {v: row.tolist() for v, row in zip(smaa.vendors, smaa.acceptability)},
+            "confidence": {v: (None if c != c else float(c)) for v, c in zip(smaa.vendors, smaa.confidence)},
+            "samples_done": smaa.samples,
+        }
+    reversals = [r for r in analysis.reversal_check(e) if r.changed]
+    out["rank_reversals"] = [{"method": r.method, "action": r.action, "vendor": r.vendor, "before": list(r.before),
+                              "after": list(r.after)} for r in reversals]
+    if args.format == "json":
+        _json(out)
+        return 0
+    print(f"Sensitivity of {args.scenario}: {samples} weight samples ({model}), seed {seed}")
+    for method, res in out["methods"].items():
+        print(f"\n== {method} ==")
+        rows = [[s["node"], name(s["node"]), f"{s['current']:.1%}", f"{s['winner_low']:.1%} - {s['winner_high']:.1%}",
+                 f"{s['ranking_low']:.1%} - {s['ranking_high']:.1%}"] for s in res["stability"]]
+        print(_table(rows, ["node", "name", "weight", "winner stays", "ranking stays"]))
+        print("\nWhat would flip the winner:")
+        for s in res["stability"]:
+            if s["taker_below"] or s["taker_above"]:
+                print(f"  - {s['sentence']}")
+        for c in res["critical"]:
+            print(f"  - (leaf criterion) {c}")
+        print(f"\nRank acceptability (share of {res['samples_done']} samples per rank):")
+        acc = [[v, name(v), *[f"{x:.1%}" for x in row], "" if res["confidence"][v] is None else f"{res['confidence'][v]:.1%}"]
+               for v, row in res["acceptability"].items()]
+        print(_table(acc, ["vendor", "name", *[f"rank {k + 1}" for k in range(len(acc))], "confidence"]))
+    if out["rank_reversals"]:
+        print("\nRank reversals (order of the other vendors changes):")
+        for r in out["rank_reversals"]:
+            print(f"  - {r['method']}: {r['action']} {r['vendor']}: {' > '.join(r['before'])}  ->  {' > '.join(r['after'])}")
+    else:
+        print("\nNo rank reversal when a vendor is removed or copied.")
+    return 0
+
+
+def dataclasses_asdict(obj) -> dict:
+    import dataclasses
+
+    return dataclasses.asdict(obj)
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> dict:
     """Add the engine commands to the ``mcda`` parser; return {command: handler}."""
     from mcda.schema import METHOD_NAMES
@@ -135,4 +211,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     p.add_argument("--method", action="append", choices=METHOD_NAMES, help="a method to run (repeatable); default: the scenario's")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     handlers["rank"] = _rank
+
+    p = sub.add_parser("sensitivity", parents=[lang], help="what flips the winner: stability intervals, critical criteria, SMAA rank acceptability")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--samples", type=int, help="Monte Carlo weight samples (default: the scenario's setting)")
+    p.add_argument("--seed", type=int, help="random seed (default: the scenario's setting)")
+    p.add_argument("--model", choices=["uniform", "judgments", "lognormal"], help="weight uncertainty model")
+    p.add_argument("--score-uncertainty", action="store_true", help="also vary scores by the members' spread")
+    p.add_argument("--method", action="append", choices=["topsis", "wsm"], help="default: both")
+    p.add_argument("--level", choices=["dimensions", "all"], default="dimensions", help="stability per dimension or per node")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    handlers["sensitivity"] = _sensitivity
     return handlers

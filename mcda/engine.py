@@ -102,6 +102,7 @@ class Evaluation:
     methods: dict[str, MethodOutcome]
     agreement: object | None = None  # mcda.methods.Agreement
     warnings: tuple[str, ...] = ()
+    local: dict[str, dict[str, float]] = field(default_factory=dict)  # local weights used (after what-if overrides)
 
     @property
     def vendors(self) -> tuple[str, ...]:
@@ -275,22 +276,19 @@ def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
         Compute the agreement between methods (imports pymcdm).
     """
     w = weights if weights is not None else compute_weights(scenario)
-    if local_overrides:
-        _, glob = recompose(w.nodes, w.root, local_overrides)
-    else:
-        glob = w.global_weights
+    local, glob = recompose(w.nodes, w.root, local_overrides) if local_overrides else (w.local, w.global_weights)
     problem = decision_problem(scenario)
     vec = np.array([glob[c] for c in problem.leaves])
     outcomes = rank_methods(problem, vec, scenario, methods)
     agr = _agreement(outcomes) if agreement else None
-    return Evaluation(scenario, w, problem, vec, outcomes, agr, _warnings(w, outcomes, agr, problem))
+    return Evaluation(scenario, w, problem, vec, outcomes, agr, _warnings(w, outcomes, agr, problem), local)
 
 
 def with_local_weights(evaluation: Evaluation, overrides: dict[str, dict[str, float]],
                        problem: DecisionProblem | None = None) -> Evaluation:
     """Re-rank an evaluation with some nodes' local weights replaced (no AHP, no score aggregation)."""
-    _, glob = recompose(evaluation.weights.nodes, evaluation.weights.root, overrides)
+    local, glob = recompose(evaluation.weights.nodes, evaluation.weights.root, overrides)
     p = problem or evaluation.problem
     vec = np.array([glob[c] for c in p.leaves])
     outcomes = rank_methods(p, vec, evaluation.scenario, list(evaluation.methods))
-    return Evaluation(evaluation.scenario, evaluation.weights, p, vec, outcomes, None, ())
+    return Evaluation(evaluation.scenario, evaluation.weights, p, vec, outcomes, None, (), local)

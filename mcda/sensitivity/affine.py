@@ -1,0 +1,159 @@
+"""Scores along any affine weight path ``w(t) = c + t d``, ``t`` in [0, 1], and exact ties.
+
+A criteria *hierarchy* moves its leaf weights along such paths: setting a
+node's local weight to ``t`` and rescaling its siblings proportionally
+(``w'_l = w_l (1 - t)/(1 - w_k)``) makes every global leaf weight an affine
+function of ``t`` (global weights are products of local weights, and only one
+factor on each path changes). :mod:`mcda.sensitivity.path` covers the flat
+case ``w(t) = t e_k + (1 - t) u``; this module covers every node of a tree.
+
+* Weighted sum: ``s(t) = R c + t R d`` (affine), so two vendors tie at one
+  closed-form point.
+* TOPSIS (Hwang & Yoon 1981): with ``A+ = (R - max R)^2`` and
+  ``A- = (R - min R)^2`` (:mod:`mcda.sensitivity.kernel`), the squared
+  distances are quadratics ``S^2(t) = A c^2 + 2 t A (c d) + t^2 A d^2``.
+  ``C_i > C_j`` iff ``S-_i S+_j > S-_j S+_i`` iff (all terms >= 0)
+  ``F_ij(t) = S-_i^2 S+_j^2 - S-_j^2 S+_i^2 > 0``: a quartic in ``t`` whose sign
+  is exactly the order of the pair (derived). Sign changes of ``F`` on a grid
+  of ``scan_points`` values bracket the ties, refined by vectorised bisection
+  on ``F`` to machine precision. Two ties of one pair closer together than
+  the grid step (the pair swaps and swaps back within 1/2000 of the weight
+  range) are not reported; the order on both sides of such a sliver is the same.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from mcda.errors import MCDAError
+from mcda.sensitivity.kernel import ScoreModel
+from mcda.sensitivity.path import Crossover, tie_tolerance
+
+__all__ = ["AffinePath", "affine_path", "SCAN_POINTS"]
+
+SCAN_POINTS = 2001
+_BISECT_STEPS = 60
+
+
+@dataclass(frozen=True, eq=False)
+class AffinePath:
+    """Scores of every vendor along ``w(t) = c + t d`` (see the module notes)."""
+
+    model: ScoreModel
+    c: np.ndarray
+    d: np.ndarray
+    coef: tuple  # wsm: (a, b) with s = a + b t; topsis: (plus, minus), each (3, n): t^0, t^1, t^2
+
+    def weights(self, t) -> np.ndarray:
+        """The weight vectors at each ``t``: (T,) -> (T, m)."""
+        t = np.asarray(t, dtype=float).reshape(-1, 1)
+        return self.c + t * self.d
+
+    def scores(self, t) -> np.ndarray:
+        """Every vendor's score at each ``t``: (T,) -> (T, n)."""
+        t = np.asarray(t, dtype=float).reshape(-1, 1)
+        if self.model.method == "wsm":
+            a, b = self.coef
+            return a + t * b
+        sp, sm = (np.sqrt(np.clip(_quad(q, t), 0, None)) for q in self.coef)
+        total = sp + sm
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out = sm / total
+        out[total == 0] = 1.0
+        return out
+
+    def _order_function(self, t: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """A function of ``t`` with the sign of ``score_i - score_j`` (broadcast over t, i, j)."""
+        if self.model.method == "wsm":
+            a, b = self.coef
+            return (a[i] - a[j]) + t * (b[i] - b[j])
+        plus, minus = self.coef
+        p_i, p_j = _quad(plus[:, i], t), _quad(plus[:, j], t)
+        m_i, m_j = _quad(minus[:, i], t), _quad(minus[:, j], t)
+        return m_i * p_j - m_j * p_i
+
+    def crossovers(self, scan_points: int = SCAN_POINTS) -> list[Crossover]:
+        """Every point in [0, 1] where two vendors swap order, sorted by ``t``."""
+        n = self.model.n
+        if n < 2:
+            return []
+        I, J = np.triu_indices(n, 1)
+        grid = np.linspace(0.0, 1.0, scan_points)[:, None]
+        f = self._order_function(grid, I, J)  # (T, pairs)
+        scale = np.abs(f).max(axis=0)
+        tol = 1e-12 * np.where(scale > 0, scale, 1.0)
+        sign = np.where(np.abs(f) <= tol, 0, np.sign(f)).astype(int)
+        out: list[Crossover] = []
+        for p in range(len(I)):  # pairs with a change only; the scan itself is vectorised
+            s = sign[:, p]
+            nz = np.flatnonzero(s)
+            if nz.size < 2 or (s[nz] == s[nz[0]]).all():
+                continue
+            flips = nz[:-1][s[nz[:-1]] != s[nz[1:]]]
+            nxt = nz[np.searchsorted(nz, flips) + 1]
+            lo, hi = grid[flips, 0], grid[nxt, 0]
+            ts = self._bisect(lo, hi, int(I[p]), int(J[p]), s[flips])
+            i, j = int(I[p]), int(J[p])
+            for t, s_lo in zip(ts, s[flips]):
+                below, above = (i, j) if s_lo > 0 else (j, i)
+                out.append(Crossover(float(t), float(self.scores([t])[0, i]), (i, j), below, above))
+        out.sort(key=lambda x: (x.t, x.pair))
+        return out
+
+    def _bisect(self, lo: np.ndarray, hi: np.ndarray, i: int, j: int, s_lo: np.ndarray) -> np.ndarray:
+        lo, hi = lo.copy(), hi.copy()
+        for _ in range(_BISECT_STEPS):
+            mid = 0.5 * (lo + hi)
+            same = np.sign(self._order_function(mid, i, j)) == s_lo
+            lo = np.where(same, mid, lo)
+            hi = np.where(same, hi, mid)
+        return 0.5 * (lo + hi)
+
+    def interval(self, t0: float, kind: str = "winner", scan_points: int = SCAN_POINTS):
+        """``(low, high, taker_below, taker_above)``: the range of ``t`` around ``t0`` in which
+        the leader (``kind="winner"``) or the whole order (``kind="ranking"``) stays;
+        ``taker_*`` is the vendor that overtakes past each end (None at 0 or 1)."""
+        if kind not in ("winner", "ranking"):
+            raise MCDAError(f"kind must be 'winner' or 'ranking', found {kind!r}")
+        base = self.scores([t0])[0]
+        tol = tie_tolerance(base)
+        leaders = set(np.flatnonzero(base >= base.max() - tol).tolist())
+        low, high, below, above = 0.0, 1.0, None, None
+        for x in self.crossovers(scan_points):
+            relevant = kind == "ranking" or bool(leaders & set(x.pair))
+            if not relevant:
+                continue
+            if x.t > t0 + 1e-12 and x.t < high:
+                high, above = x.t, x.ahead_above
+            elif x.t < t0 - 1e-12 and x.t > low:
+                low, below = x.t, x.ahead_below
+        return low, high, below, above
+
+
+def _quad(q: np.ndarray, t) -> np.ndarray:
+    return q[0] + t * (q[1] + t * q[2])
+
+
+def affine_path(model: ScoreModel, c, d) -> AffinePath:
+    """Prepare the path ``w(t) = c + t d`` (``c``, ``d`` of length m; ``w(t) >= 0`` on [0, 1]).
+
+    >>> from mcda.sensitivity import score_model
+    >>> sm = score_model([[1.0, 0.0], [0.0, 1.0]], [1, 1], "wsm", "none")
+    >>> path = affine_path(sm, [0.0, 1.0], [1.0, -1.0])   # weight of criterion 1 goes 0 -> 1
+    >>> [(round(x.t, 12), x.ahead_below, x.ahead_above) for x in path.crossovers()]
+    [(0.5, 1, 0)]
+    """
+    c = np.asarray(c, dtype=float)
+    d = np.asarray(d, dtype=float)
+    if c.shape != (model.m,) or d.shape != (model.m,):
+        raise MCDAError(f"expected two vectors of length {model.m}; found shapes {c.shape} and {d.shape}")
+    if (c < -1e-12).any() or (c + d < -1e-12).any():
+        raise MCDAError("weights must stay non-negative along the path (at t = 0 and t = 1)")
+    if model.method == "wsm":
+        R = model.normalized
+        coef = (R @ c, R @ d)
+    else:
+        cc, cd, dd = c * c, 2 * c * d, d * d
+        coef = tuple(np.stack([A @ cc, A @ cd, A @ dd]) for A in (model.to_ideal, model.to_anti))
+    return AffinePath(model, c, d, coef)
