@@ -115,9 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "validate":
             s.add_argument("--no-warnings", dest="warnings", action="store_false", help="print errors only")
 
-    from mcda import cli_commands
+    from mcda import cli_commands, cli_io, cli_store
 
-    COMMANDS.update(cli_commands.add_parsers(sub))
+    for module in (cli_commands, cli_store, cli_io):
+        COMMANDS.update(module.add_parsers(sub))
     return p
 
 

@@ -187,9 +187,14 @@ def test_rank_reversal_example_from_methods_md():
 
 
 def test_sensitivity_report_has_every_part(example):
-    rep = an.sensitivity_report(example, "topsis", samples=500)
-    assert set(rep) >= {"method", "stability", "acceptability", "tornado", "critical"}
-    assert len(rep["acceptability"]["matrix"]) == 5 and len(rep["stability"]) == 19
+    from mcda.export.report import check_sensitivity, html_report
+
+    rep = an.sensitivity_report(example, "topsis", samples=500, lang="zh")
+    clean = check_sensitivity(rep)
+    assert len(clean["acceptability"]["matrix"]) == 5 and len(clean["stability"]) == 19
+    assert any("将超过" in row["sentence"] for row in clean["stability"])
+    html = html_report(example, "zh", rep)
+    assert rep["stability"][0]["sentence"] in html
 
 
 def test_unknown_node_and_method_are_clear_errors(example):

@@ -1,0 +1,232 @@
+"""Sub-commands for getting decisions in and out: score templates, export, diff.
+
+* ``mcda template-scores SCENARIO --member ID [--format csv|xlsx] [--empty] [-o OUT]``
+* ``mcda import-scores SCENARIO FILE --member ID [-o OUT | --in-place]``
+* ``mcda export SCENARIO --format xlsx|html|json [--redact] [--lang zh|en] [--samples N] [--sensitivity FILE] [-o OUT]``
+* ``mcda diff A.json B.json [--format text|json] [--lang zh|en]``
+* ``mcda store diff NAME V1 [V2]`` (registered with :mod:`mcda.cli_store`'s hook)
+
+Each command only parses, calls the library and prints or writes; files are
+written atomically; binary formats (xlsx) need ``-o``. Library errors exit 1
+via :func:`mcda.cli.main`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from mcda.errors import MCDAError
+
+__all__ = ["add_parsers"]
+
+
+def _lang() -> str:
+    return os.environ.get("MCDA_LANG", "en")
+
+
+def _read_bytes(path: str) -> bytes:
+    from mcda.files import MAX_FILE_BYTES
+
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise MCDAError(f"{p}: over {MAX_FILE_BYTES / 1e6:.0f} MB; refused")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise MCDAError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise MCDAError(f"{p}: not a file") from None
+    except OSError as exc:
+        raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
+
+
+def _format(requested: str | None, output: str | None, choices: tuple[str, ...], default: str | None) -> str:
+    if requested:
+        return requested
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    if suffix in choices:
+        return suffix
+    if default is None:
+        raise MCDAError(f"give --format ({'|'.join(choices)}) or an output file ending in one of them")
+    return default
+
+
+def _emit(data: str | bytes, output: str | None, what: str) -> None:
+    from mcda.files import atomic_write
+
+    if output:
+        atomic_write(output, data)
+        print(f"wrote {what} to {output}")
+    elif isinstance(data, bytes):
+        raise MCDAError(f"{what} is a binary file: give -o FILE")
+    else:
+        sys.stdout.write(data)
+
+
+# ---------------------------------------------------------------------------- commands
+def _template(args: argparse.Namespace) -> int:
+    from mcda.export.templates import score_template, template_csv
+    from mcda.files import load_scenario
+
+    scenario = load_scenario(args.scenario, lint=False)
+    fmt = _format(args.format, args.output, ("csv", "xlsx"), "csv")
+    if fmt == "xlsx" and not args.output:
+        raise MCDAError("xlsx is a binary format: give -o FILE")
+    if fmt == "csv" and not args.output:
+        sys.stdout.write(template_csv(scenario, args.member, prefill=not args.empty))
+        return 0
+    _emit(score_template(scenario, args.member, fmt, prefill=not args.empty), args.output,
+          f"the {fmt} score template of {args.member}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from mcda.export.templates import import_scores
+    from mcda.files import dumps, load_scenario, save_scenario
+
+    if args.output and args.in_place:
+        raise MCDAError("give either -o OUT or --in-place, not both")
+    scenario = load_scenario(args.scenario, lint=False)
+    updated = import_scores(scenario, args.member, _read_bytes(args.file), source=args.file)
+    target = args.scenario if args.in_place else args.output
+    if target is None:
+        sys.stdout.write(dumps(updated))
+        return 0
+    save_scenario(updated, target)
+    print(f"imported {args.member}'s scores from {args.file}; wrote {target}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from mcda.files import load_scenario, parse_json
+
+    scenario = load_scenario(args.scenario, lint=False)
+    fmt = _format(args.format, args.output, ("xlsx", "html", "json"), None)
+    if fmt == "xlsx" and not args.output:
+        raise MCDAError("xlsx is a binary format: give -o FILE")
+    if args.redact:
+        from mcda.export.share import redact
+
+        scenario = redact(scenario)
+    if fmt == "json":
+        from mcda.export.share import export_json
+
+        _emit(export_json(scenario), args.output, "the scenario")
+        return 0
+    from mcda.engine import evaluate
+
+    evaluation = evaluate(scenario)
+    if args.sensitivity:
+        sensitivity = parse_json(_read_bytes(args.sensitivity), args.sensitivity)
+    elif args.samples > 0:
+        from mcda.analysis import sensitivity_report
+
+        sensitivity = sensitivity_report(evaluation, args.sensitivity_method, samples=args.samples,
+                                         seed=scenario.settings.sensitivity.seed, lang=args.lang)
+    else:
+        sensitivity = None
+    if fmt == "html":
+        from mcda.export.report import html_report
+
+        _emit(html_report(evaluation, args.lang, sensitivity), args.output, "the HTML report")
+    else:
+        from mcda.export.workbook import export_workbook
+
+        _emit(export_workbook(evaluation, sensitivity), args.output, "the Excel workbook")
+    return 0
+
+
+def _print_diff(result, fmt: str, lang: str) -> int:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    else:
+        print(result.text(lang))
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from mcda.diff import diff_scenarios
+    from mcda.files import load_scenario
+
+    return _print_diff(diff_scenarios(load_scenario(args.a, lint=False), load_scenario(args.b, lint=False)),
+                       args.format, args.lang)
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a version number (1, 2, ...), found {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"versions are numbered from 1, found {n}")
+    return n
+
+
+def _diff_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--lang", choices=["zh", "en"], default=_lang(), help="sentences in Chinese or English (env MCDA_LANG)")
+
+
+def _store_diff_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("v1", metavar="V1", type=_positive, help="the earlier version")
+    p.add_argument("v2", metavar="V2", type=_positive, nargs="?", help="the later version (default: the latest)")
+    _diff_options(p)
+
+
+def _store_diff(args: argparse.Namespace, store) -> int:
+    from mcda.diff import diff_scenarios
+
+    return _print_diff(diff_scenarios(store.open(args.name, args.v1), store.open(args.name, args.v2)),
+                       args.format, args.lang)
+
+
+def _register_store_diff() -> None:
+    from mcda.cli_store import EXTRA_STORE_COMMANDS, register_store_command
+
+    if "diff" not in EXTRA_STORE_COMMANDS:
+        register_store_command("diff", "compare two versions of a scenario: inputs, weights and rankings",
+                               _store_diff_args, _store_diff)
+
+
+_register_store_diff()  # before mcda.cli builds the `mcda store` parser
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> dict:
+    """Add the import / export / diff commands to the ``mcda`` parser; return {command: handler}."""
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=["zh", "en"], default=_lang(), help="Chinese or English (env MCDA_LANG)")
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of printing")
+
+    p = sub.add_parser("template-scores", parents=[out], help="a member's score template (CSV or Excel) to fill in")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--member", required=True, metavar="ID")
+    p.add_argument("--format", choices=["csv", "xlsx"], help="default: from OUT's suffix, else csv")
+    p.add_argument("--empty", action="store_true", help="leave the score cells empty (default: the member's current scores)")
+
+    p = sub.add_parser("import-scores", parents=[out], help="replace a member's scores with a filled-in template")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("file", metavar="FILE", help="the filled-in template (.csv or .xlsx)")
+    p.add_argument("--member", required=True, metavar="ID")
+    p.add_argument("--in-place", action="store_true", help="overwrite SCENARIO (atomically)")
+
+    p = sub.add_parser("export", parents=[out, lang], help="export a scenario: Excel workbook, HTML report or JSON")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--format", choices=["xlsx", "html", "json"], help="default: from OUT's suffix")
+    p.add_argument("--redact", action="store_true",
+                   help="keep only the committee's aggregate (no member names, judgments or individual scores)")
+    p.add_argument("--sensitivity", metavar="FILE", help="include these sensitivity results (JSON) instead of computing them")
+    p.add_argument("--sensitivity-method", choices=["topsis", "wsm"], default="topsis",
+                   help="method whose sensitivity the report shows (default topsis)")
+    p.add_argument("--samples", type=int, default=2000, metavar="N",
+                   help="SMAA samples for the report's sensitivity section; 0 leaves sensitivity out (default 2000)")
+
+    p = sub.add_parser("diff", help="what changed between two scenarios, and what it did to weights and rankings")
+    p.add_argument("a", metavar="A", help="the earlier scenario")
+    p.add_argument("b", metavar="B", help="the later scenario")
+    _diff_options(p)
+    return {"template-scores": _template, "import-scores": _import, "export": _export, "diff": _diff}
