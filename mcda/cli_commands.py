@@ -84,7 +84,7 @@ def _rank(args: argparse.Namespace) -> int:
     from mcda.files import load_scenario
 
     scenario = load_scenario(args.scenario, lint=False)
-    e = evaluate(scenario, methods=args.method or None)
+    e = evaluate(scenario, methods=args.method or None, agreement=args.agreement)
     if args.format == "json":
         _json(e.to_dict())
         return 0
@@ -210,6 +210,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--method", action="append", choices=METHOD_NAMES, help="a method to run (repeatable); default: the scenario's")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--no-agreement", dest="agreement", action="store_false",
+                   help="skip the agreement between methods (saves loading pymcdm, ~1-2 s)")
     handlers["rank"] = _rank
 
     p = sub.add_parser("sensitivity", parents=[lang], help="what flips the winner: stability intervals, critical criteria, SMAA rank acceptability")

@@ -94,3 +94,16 @@ def test_schema_is_json_schema(kind, capsys):
     assert main(["schema", "--kind", kind]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["type"] == "object" and "criteria" in schema["properties"]
+
+
+def test_weights_and_rank_without_agreement_do_not_load_pymcdm():
+    code = (
+        "import sys, io, contextlib\n"
+        "from mcda.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['weights', {EXAMPLE!r}, '--format', 'json']) == 0\n"
+        f"    assert main(['rank', {EXAMPLE!r}, '--no-agreement', '--format', 'json']) == 0\n"
+        "assert 'pymcdm' not in sys.modules and 'matplotlib' not in sys.modules and 'streamlit' not in sys.modules\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
