@@ -183,10 +183,11 @@ class NodeStability:
 
 
 def _nodes(evaluation: Evaluation, level: str) -> list[str]:
+    """The nodes whose local weight can move (siblings rescaled): single children are left out."""
     if level == "dimensions":
-        return list(evaluation.local[evaluation.weights.root])
+        return _movable(evaluation, list(evaluation.local[evaluation.weights.root]))
     if level == "all":
-        return [n.id for n, _, depth in evaluation.scenario.criteria.walk() if depth >= 1]
+        return _movable(evaluation, [n.id for n, _, depth in evaluation.scenario.criteria.walk() if depth >= 1])
     raise MCDAError(f"level must be 'dimensions' or 'all', found {level!r}")
 
 
@@ -200,11 +201,8 @@ def stability_table(evaluation: Evaluation, method: str = "topsis", level: str =
         path, parent, t0 = _node_path(evaluation, model, node)
         base = path.scores([t0])[0]
         leader = v[int(np.argmax(base))]
-        if len(evaluation.local[parent]) < 2:
-            wl, wh, rl, rh, below, above = 1.0, 1.0, 1.0, 1.0, None, None
-        else:
-            wl, wh, below, above = path.interval(t0, "winner")
-            rl, rh, _, _ = path.interval(t0, "ranking")
+        wl, wh, below, above = path.interval(t0, "winner")
+        rl, rh, _, _ = path.interval(t0, "ranking")
         out.append(NodeStability(node, parent, names[node].zh, names[node].en, t0, wl, wh, rl, rh, leader,
                                  None if below is None else v[below], None if above is None else v[above]))
     return out
@@ -242,6 +240,12 @@ def tornado_table(evaluation: Evaluation, method: str = "topsis", spread: float 
         margin = s[:, winner] - (others.max(axis=1) if others.shape[1] else 0)
         rows.append(TornadoRow(node, t0, float(ts[0]), float(ts[2]), float(margin[0]), float(margin[2]), float(margin[1])))
     return sorted(rows, key=lambda r: -r.swing)
+
+
+def _movable(evaluation: Evaluation, nodes: list[str]) -> list[str]:
+    """Nodes whose weight can move: a node without siblings always has local weight 1."""
+    parents = _parents(evaluation)
+    return [n for n in nodes if len(evaluation.local[parents[n]]) >= 2]
 
 
 def critical_sentences(evaluation: Evaluation, method: str = "topsis", lang: str = "en", limit: int = 3) -> list[str]:
@@ -434,8 +438,8 @@ class ReversalRow:
     method: str
     action: str  # "remove" | "copy"
     vendor: str
-    before: tuple[str, ...]
-    after: tuple[str, ...]
+    before: tuple[tuple[str, ...], ...]  # tie groups, best first
+    after: tuple[tuple[str, ...], ...]
 
     @property
     def changed(self) -> bool:
@@ -449,11 +453,13 @@ def _subproblem(p: DecisionProblem, rows: np.ndarray) -> DecisionProblem:
     return dataclasses.replace(p, vendors=tuple(p.vendors[i] for i in rows), raw=p.raw[:, rows], aggregated=agg)
 
 
-def _order(problem: DecisionProblem, outcome, keep: list[str]) -> tuple[str, ...]:
+def _order(problem: DecisionProblem, outcome, keep: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The vendors in ``keep`` grouped by rank, best group first (ties share a group, in vendor order)."""
     pos = {v: k for k, v in enumerate(problem.vendors)}
-    ranked = sorted(keep, key=lambda v: (outcome.ranks[pos[v]], -outcome.scores[pos[v]] if outcome.higher_is_better
-                                         else outcome.scores[pos[v]]))
-    return tuple(ranked)
+    groups: dict[int, list[str]] = {}
+    for v in keep:
+        groups.setdefault(int(outcome.ranks[pos[v]]), []).append(v)
+    return tuple(tuple(groups[r]) for r in sorted(groups))
 
 
 def reversal_check(evaluation: Evaluation, methods: list[str] | None = None) -> list[ReversalRow]:

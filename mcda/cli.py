@@ -55,6 +55,9 @@ def _report(path: str) -> dict:
     except ScenarioError as exc:
         report["problems"] = [{"path": p.path, "message": p.message} for p in exc.problems]
         return report
+    except MCDAError as exc:  # no such file, a folder, unreadable: still report the other files
+        report["problems"] = [{"path": "", "message": str(exc)}]
+        return report
     report.update(valid=True, kind=doc.kind, dimensions=len(doc.criteria.children), criteria=len(doc.criteria.leaves()))
     report["warnings"] = [{"path": p.path, "message": p.message} for p in lint(doc)]
     if doc.kind == "scenario":

@@ -15,6 +15,28 @@ import sys
 __all__ = ["add_parsers", "name_of"]
 
 
+def positive_int(text: str) -> int:
+    """argparse type: a whole number >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {value}")
+    return value
+
+
+def seed_int(text: str) -> int:
+    """argparse type: a random seed, a whole number >= 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number of at least 0, found {value}")
+    return value
+
+
 def _lang() -> str:
     return os.environ.get("MCDA_LANG", "en")
 
@@ -63,13 +85,14 @@ def _weights(args: argparse.Namespace) -> int:
     print()
     print(_table(rows, ["node", "name", "items", "rule", "CR", "worst member CR", "consensus", "deadlocks"]))
     print()
-    dims = scenario.criteria.children
     rows = []
-    for d in dims:
-        rows.append([d.id, name(d.id), w.local[scenario.criteria.id][d.id], sum(w.global_weights[leaf.id] for leaf in d.leaves()), ""])
-        for leaf in d.leaves():
-            rows.append([f"  {leaf.id}", f"  {name(leaf.id)}", w.local.get(d.id, {}).get(leaf.id, 1.0), w.global_weights[leaf.id],
-                         "cost" if leaf.direction == "cost" else ""])
+    for node, parent, depth in scenario.criteria.walk():
+        if parent is None:
+            continue
+        pad = "· " * (depth - 1)
+        total = sum(w.global_weights[leaf.id] for leaf in node.leaves())
+        rows.append([pad + node.id, pad + name(node.id), w.local[parent.id][node.id], total,
+                     "cost" if node.direction == "cost" else ""])
     print(_table(rows, ["criterion", "name", "local", "global", ""]))
     worst = w.worst_cr()
     if worst:
@@ -90,12 +113,15 @@ def _rank(args: argparse.Namespace) -> int:
         return 0
     name = name_of(scenario, args.lang)
     if args.format == "csv":
+        from mcda.export.templates import safe_cell
+
         buf = io.StringIO()
         out = csv.writer(buf)
         out.writerow(["method", "normalization", "rank", "vendor", "name", "score"])
         for m in e.methods.values():
             for i in m.order():
-                out.writerow([m.name, m.normalization, int(m.ranks[i]), e.vendors[i], name(e.vendors[i]), repr(float(m.scores[i]))])
+                out.writerow([m.name, m.normalization, int(m.ranks[i]), e.vendors[i], safe_cell(name(e.vendors[i])),
+                              repr(float(m.scores[i]))])
         sys.stdout.write(buf.getvalue())
         return 0
     print(f"Ranking of {args.scenario}: {len(e.vendors)} vendors x {len(e.problem.leaves)} criteria")
@@ -127,7 +153,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
 
     scenario = load_scenario(args.scenario, lint=False)
     settings = scenario.settings.sensitivity
-    samples = args.samples or settings.samples
+    samples = settings.samples if args.samples is None else args.samples
     seed = settings.seed if args.seed is None else args.seed
     model = args.model or settings.model
     e = evaluate(scenario, agreement=False)
@@ -156,9 +182,9 @@ def _sensitivity(args: argparse.Namespace) -> int:
             "confidence": {v: (None if c != c else float(c)) for v, c in zip(smaa.vendors, smaa.confidence)},
             "samples_done": smaa.samples,
         }
-    reversals = [r for r in analysis.reversal_check(e) if r.changed]
-    out["rank_reversals"] = [{"method": r.method, "action": r.action, "vendor": r.vendor, "before": list(r.before),
-                              "after": list(r.after)} for r in reversals]
+    reversals = [r for r in analysis.reversal_check(e, args.method) if r.changed]
+    out["rank_reversals"] = [{"method": r.method, "action": r.action, "vendor": r.vendor,
+                              "before": [list(g) for g in r.before], "after": [list(g) for g in r.after]} for r in reversals]
     if args.format == "json":
         _json(out)
         return 0
@@ -181,7 +207,8 @@ def _sensitivity(args: argparse.Namespace) -> int:
     if out["rank_reversals"]:
         print("\nRank reversals (order of the other vendors changes):")
         for r in out["rank_reversals"]:
-            print(f"  - {r['method']}: {r['action']} {r['vendor']}: {' > '.join(r['before'])}  ->  {' > '.join(r['after'])}")
+            order = [" > ".join(" = ".join(g) for g in r[k]) for k in ("before", "after")]
+            print(f"  - {r['method']}: {r['action']} {r['vendor']}: {order[0]}  ->  {order[1]}")
     else:
         print("\nNo rank reversal when a vendor is removed or copied.")
     return 0
@@ -216,8 +243,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
 
     p = sub.add_parser("sensitivity", parents=[lang], help="what flips the winner: stability intervals, critical criteria, SMAA rank acceptability")
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--samples", type=int, help="Monte Carlo weight samples (default: the scenario's setting)")
-    p.add_argument("--seed", type=int, help="random seed (default: the scenario's setting)")
+    p.add_argument("--samples", type=positive_int, help="Monte Carlo weight samples (default: the scenario's setting)")
+    p.add_argument("--seed", type=seed_int, help="random seed (default: the scenario's setting)")
     p.add_argument("--model", choices=["uniform", "judgments", "lognormal"], help="weight uncertainty model")
     p.add_argument("--score-uncertainty", action="store_true", help="also vary scores by the members' spread")
     p.add_argument("--method", action="append", choices=["topsis", "wsm"], help="default: both")

@@ -43,21 +43,58 @@ def _read_bytes(path: str) -> bytes:
         raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
 
 
+def _count(text: str) -> int:
+    """argparse type: a whole number >= 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 0, found {value}")
+    return value
+
+
+_KNOWN_SUFFIXES = {"csv", "xlsx", "html", "htm", "json", "pdf", "txt", "xls"}
+
+
 def _format(requested: str | None, output: str | None, choices: tuple[str, ...], default: str | None) -> str:
-    if requested:
-        return requested
     suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    if requested:
+        if suffix in _KNOWN_SUFFIXES and suffix != requested and not (requested == "html" and suffix == "htm"):
+            raise MCDAError(f"the output {output} ends in .{suffix} but the format is {requested}; "
+                            f"use a .{requested} file name")
+        return requested
     if suffix in choices:
         return suffix
+    if suffix == "htm" and "html" in choices:
+        return "html"
+    if suffix:
+        raise MCDAError(f"the output {output} ends in .{suffix}; expected one of {', '.join('.' + c for c in choices)} "
+                        f"(or give --format)")
     if default is None:
         raise MCDAError(f"give --format ({'|'.join(choices)}) or an output file ending in one of them")
     return default
 
 
-def _emit(data: str | bytes, output: str | None, what: str) -> None:
+def _not_an_input(output: str, *inputs: str) -> None:
+    """Refuse an output path that is one of the command's input files (it would be destroyed)."""
+    out = Path(output)
+    for name in inputs:
+        src = Path(name)
+        try:
+            same = out.exists() and src.exists() and os.path.samefile(out, src)
+        except OSError:
+            same = False
+        if same:
+            raise MCDAError(f"the output {output} is the input file {name}: writing it would replace the input; "
+                            "choose another output file")
+
+
+def _emit(data: str | bytes, output: str | None, what: str, inputs: tuple[str, ...] = ()) -> None:
     from mcda.files import atomic_write
 
     if output:
+        _not_an_input(output, *inputs)
         atomic_write(output, data)
         print(f"wrote {what} to {output}")
     elif isinstance(data, bytes):
@@ -79,7 +116,7 @@ def _template(args: argparse.Namespace) -> int:
         sys.stdout.write(template_csv(scenario, args.member, prefill=not args.empty))
         return 0
     _emit(score_template(scenario, args.member, fmt, prefill=not args.empty), args.output,
-          f"the {fmt} score template of {args.member}")
+          f"the {fmt} score template of {args.member}", (args.scenario,))
     return 0
 
 
@@ -92,6 +129,8 @@ def _import(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario, lint=False)
     updated = import_scores(scenario, args.member, _read_bytes(args.file), source=args.file)
     target = args.scenario if args.in_place else args.output
+    if args.output:
+        _not_an_input(args.output, args.file)
     if target is None:
         sys.stdout.write(dumps(updated))
         return 0
@@ -114,10 +153,11 @@ def _export(args: argparse.Namespace) -> int:
     if fmt == "json":
         from mcda.export.share import export_json
 
-        _emit(export_json(scenario), args.output, "the scenario")
+        _emit(export_json(scenario), args.output, "the scenario", (args.scenario,))
         return 0
     from mcda.engine import evaluate
 
+    inputs = (args.scenario,) + ((args.sensitivity,) if args.sensitivity else ())
     evaluation = evaluate(scenario)
     if args.sensitivity:
         sensitivity = parse_json(_read_bytes(args.sensitivity), args.sensitivity)
@@ -131,11 +171,11 @@ def _export(args: argparse.Namespace) -> int:
     if fmt == "html":
         from mcda.export.report import html_report
 
-        _emit(html_report(evaluation, args.lang, sensitivity), args.output, "the HTML report")
+        _emit(html_report(evaluation, args.lang, sensitivity), args.output, "the HTML report", inputs)
     else:
         from mcda.export.workbook import export_workbook
 
-        _emit(export_workbook(evaluation, sensitivity), args.output, "the Excel workbook")
+        _emit(export_workbook(evaluation, sensitivity), args.output, "the Excel workbook", inputs)
     return 0
 
 
@@ -222,7 +262,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     p.add_argument("--sensitivity", metavar="FILE", help="include these sensitivity results (JSON) instead of computing them")
     p.add_argument("--sensitivity-method", choices=["topsis", "wsm"], default="topsis",
                    help="method whose sensitivity the report shows (default topsis)")
-    p.add_argument("--samples", type=int, default=2000, metavar="N",
+    p.add_argument("--samples", type=_count, default=2000, metavar="N",
                    help="SMAA samples for the report's sensitivity section; 0 leaves sensitivity out (default 2000)")
 
     p = sub.add_parser("diff", help="what changed between two scenarios, and what it did to weights and rankings")

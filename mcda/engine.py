@@ -46,7 +46,8 @@ class DecisionProblem:
     dimensions: tuple[str, ...]
     group: np.ndarray  # (m,) index of each leaf's dimension
     types: np.ndarray  # (m,) +1 benefit, -1 cost
-    bounds: np.ndarray  # (m, 2) declared scale bounds (observed range where a numeric scale has none)
+    bounds: np.ndarray  # (m, 2) declared scale bounds (observed range where a numeric scale has none;
+    #                     a constant undeclared column gets (x, x + 1): equal for every vendor)
     members: tuple[str, ...]
     raw: np.ndarray  # (K, n, m) members' scores, NaN = missing
     aggregated: AggregatedScores
@@ -188,6 +189,8 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
             column = agg.matrix[:, j]
             lo = float(column.min()) if lo is None else lo
             hi = float(column.max()) if hi is None else hi
+            if hi <= lo:  # undeclared bounds and one observed value: the criterion cannot discriminate
+                hi = lo + 1.0
         bounds[j] = lo, hi
     types = np.array([1 if leaf.direction == "benefit" else -1 for leaf in leaves])
     group = np.array([dim_index[c] for c in leaf_ids], dtype=int)
@@ -240,6 +243,13 @@ def _warnings(weights: WeightsResult, outcomes: dict[str, MethodOutcome], agreem
     for r in weights.nodes.values():
         if r.source == "equal":
             out.append(f"nobody judged the sub-criteria of {r.node}: equal weights used")
+        for m in r.members:
+            if m.error:
+                used = ("their judgments still count pair by pair in the committee matrix" if r.aggregation == "aij"
+                        else "they were left out of the committee's weights at this node")
+                out.append(f"member {m.member}'s judgments at {r.node} cannot give weights on their own ({m.error}); {used}")
+        if r.note and r.source == "committee":
+            out.append(f"{r.node}: {r.note}")
     if agreement is not None and agreement.dissenters:
         win = {k: [problem.vendors[i] for i in v] for k, v in agreement.winners.items()}
         out.append("the methods disagree on the winner: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in win.items()))
@@ -255,6 +265,16 @@ def _agreement(outcomes: dict[str, MethodOutcome]):
     from mcda.methods import agreement
 
     return agreement({k: m.ranks for k, m in outcomes.items()})
+
+
+def _revalidated(scenario: Scenario) -> Scenario:
+    """The scenario validated again: an object edited in memory (``model_copy``, attribute
+    assignment) bypasses pydantic, and the engine must never run on an invalid one."""
+    if not isinstance(scenario, Scenario):
+        raise MCDAError(f"expected a Scenario (see mcda.load_scenario), found {type(scenario).__name__}")
+    from mcda.files import parse_scenario
+
+    return parse_scenario(scenario.model_dump(mode="python", round_trip=True), "the scenario in memory")
 
 
 def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
@@ -275,6 +295,12 @@ def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
     agreement : bool
         Compute the agreement between methods (imports pymcdm).
     """
+    scenario = _revalidated(scenario)
+    if isinstance(methods, str):
+        methods = [methods]
+    unknown = [m for m in methods or () if m not in METHODS]
+    if unknown:
+        raise MCDAError(f"unknown ranking method(s) {', '.join(map(repr, unknown))}; known: {', '.join(METHODS)}")
     w = weights if weights is not None else compute_weights(scenario)
     local, glob = recompose(w.nodes, w.root, local_overrides) if local_overrides else (w.local, w.global_weights)
     problem = decision_problem(scenario)

@@ -23,6 +23,11 @@ class Problem:
     path: str
     message: str
 
+    def __post_init__(self) -> None:  # text from a hostile file must still print and serialise
+        for name in ("path", "message"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, value.encode("utf-8", "backslashreplace").decode("utf-8"))
+
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 

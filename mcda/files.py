@@ -94,6 +94,8 @@ def parse_json(text: str | bytes, source: str | None = None) -> Any:
         raise ScenarioError([Problem("", str(exc))], source) from None
     except RecursionError:
         raise ScenarioError([Problem("", "the JSON is nested too deeply; refused")], source) from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise ScenarioError([Problem("", f"a number in the file cannot be read ({exc})")], source) from None
     if not _depth_ok(data):
         raise ScenarioError([Problem("", f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep")], source)
     return data
@@ -290,12 +292,22 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
 
     If anything fails, the previous file (if any) is left exactly as it was.
     """
-    p = Path(path)
+    p = Path(os.path.realpath(path))  # write through a symlink to its target, never replace the link
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    folder = p.parent if str(p.parent) else Path(".")
+    folder = p.parent
     if not folder.is_dir():
-        raise MCDAError(f"{p}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+        raise MCDAError(f"{path}: cannot write: the folder {folder} does not exist")
+    if p.exists():
+        if p.is_dir():
+            raise MCDAError(f"{path}: cannot write: it is a folder; give a file name")
+        if not p.is_file():
+            raise MCDAError(f"{path}: cannot write: it is not a regular file (a device or pipe)")
+        if not os.access(p, os.W_OK) or not (p.stat().st_mode & 0o222):
+            raise MCDAError(f"{path}: cannot write: the file is read-only")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise MCDAError(f"{path}: cannot write in {folder} ({exc.strerror.lower()})") from None
     try:
         try:  # keep the old file's permissions; a new file gets the usual umask-based ones
             mode = p.stat().st_mode & 0o777
@@ -309,11 +321,13 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, p)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise MCDAError(f"{path}: cannot write ({(exc.strerror or str(exc)).lower()}); the previous file is unchanged") from None
         raise
     try:  # make the rename itself durable
         dfd = os.open(folder, os.O_RDONLY)

@@ -218,15 +218,19 @@ def _shift_scale(X: np.ndarray, c: np.ndarray, shift: np.ndarray, denom: np.ndar
 def _vector(X: np.ndarray, c: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore", under="ignore"):
         norms = np.sqrt(np.einsum("ij,ij->j", X, X))
-    # sum of squares overflowed or underflowed: rescale those (rare) columns by max |x|
-    for j in np.flatnonzero(~np.isfinite(norms) | (norms == 0)):
-        big = np.abs(X[:, j]).max()
-        if big > 0:
-            norms[j] = big * np.sqrt(np.sum((X[:, j] / big) ** 2))
-    denom = np.where(norms > 0, norms, 1.0)  # all-zero column: 0 / 1 = 0
+    bad = ~np.isfinite(norms) | (norms == 0)
+    denom = np.where(bad, 1.0, norms)  # all-zero column: 0 / 1 = 0
     out = np.divide(X, np.where(c, -denom, denom))
     if c.any():
         out += c  # cost: 1 - x/||x||
+    # sum of squares overflowed or underflowed: divide by max |x| first (rare columns; the
+    # norm itself may not be representable, the ratios always are)
+    for j in np.flatnonzero(bad):
+        big = np.abs(X[:, j]).max()
+        if big > 0:
+            scaled = X[:, j] / big
+            r = scaled / np.sqrt(np.sum(scaled ** 2))
+            out[:, j] = 1.0 - r if c[j] else r
     return out
 
 

@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -27,6 +28,7 @@ from pydantic import (
     field_validator,
     model_serializer,
     model_validator,
+    Strict,
 )
 
 from mcda.errors import Problem
@@ -61,6 +63,25 @@ _SCALE_TOL = 1e-3  # 0.111 is accepted as 1/9: people type rounded reciprocals
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="stable identifier: a letter, then letters, digits, _ . - (64 at most)")]
 
+MAX_NUMBER = 1e15  # scores, fees, bounds: far beyond any tender, far from float overflow
+_CONTROL = {c for c in range(32) if c not in (9, 10, 13)} | {127}
+
+
+def _clean_text(value: str) -> str:
+    """Refuse text that cannot be stored or exported: lone surrogates and control characters."""
+    for k, ch in enumerate(value):
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            raise ValueError(f"the text has an invalid character at position {k + 1} (a lone UTF-16 surrogate)")
+        if code in _CONTROL:
+            raise ValueError(f"the text has a control character (code {code}) at position {k + 1}")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_clean_text)]
+Number = Annotated[float, Strict(), Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+"""A JSON number (not a string or true/false) within +/-1e15."""
+
 METHOD_NAMES = ("topsis", "wsm", "wpm", "ahp_ideal", "ahp_distributive", "vikor", "promethee_ii")
 NORMALIZATION_NAMES = ("vector", "max", "minmax", "sum", "scale", "none")
 MethodName = Literal["topsis", "wsm", "wpm", "ahp_ideal", "ahp_distributive", "vikor", "promethee_ii"]
@@ -76,8 +97,8 @@ class _File(BaseModel):
 class LocalText(_File):
     """A text in Chinese and English; at least one must be given."""
 
-    zh: str = ""
-    en: str = ""
+    zh: Text = ""
+    en: Text = ""
 
     @model_validator(mode="after")
     def _one_given(self) -> LocalText:
@@ -97,15 +118,15 @@ class Source(_File):
     sections: list[int] = Field(default_factory=list)
     item: int | None = None
     restored: bool = False
-    note: str | None = None
+    note: Text | None = None
 
 
 class OrdinalScale(_File):
     """An ordinal rating scale, e.g. 1-5 with a label per level."""
 
     kind: Literal["ordinal"]
-    min: int
-    max: int
+    min: Annotated[int, Strict(), Field(ge=-1_000_000, le=1_000_000)]
+    max: Annotated[int, Strict(), Field(ge=-1_000_000, le=1_000_000)]
     labels: dict[str, LocalText] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -127,8 +148,8 @@ class NumericScale(_File):
 
     kind: Literal["numeric"]
     unit: LocalText | None = None
-    min: float | None = None
-    max: float | None = None
+    min: Number | None = None
+    max: Number | None = None
 
     @model_validator(mode="after")
     def _bounds(self) -> NumericScale:
@@ -180,28 +201,30 @@ class Criterion(_File):
 
 
 class Metadata(_File):
-    title: str = ""
-    author: str = ""
+    title: Text = ""
+    author: Text = ""
     created: datetime | None = None
     updated: datetime | None = None
-    notes: str = ""
+    notes: Text = ""
 
 
 class Member(_File):
     """A committee member; ``weight`` is the voting weight (renormalised over members)."""
 
     id: Id
-    name: str
-    role: str = ""
-    weight: float = Field(default=1.0, gt=0)
+    name: Text
+    role: Text = ""
+    weight: Annotated[float, Strict(), Field(gt=0, le=1e6)] = 1.0
 
 
 def _fraction(value):
-    """Accept "1/3"-style strings for judgments (people write them that way)."""
+    """Accept "1/3"-style strings for judgments (people write them that way); refuse true/false."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number or a fraction such as 1/3, found {str(value).lower()}")
     if isinstance(value, str):
         try:
             return float(Fraction(value.strip()))
-        except (ValueError, ZeroDivisionError):
+        except (ValueError, ZeroDivisionError, OverflowError):
             raise ValueError(f"expected a number or a fraction such as 1/3, found {value!r}") from None
     return value
 
@@ -247,7 +270,7 @@ class MemberJudgments(_File):
     """One member's judgments: pairwise lists per parent node, or direct weights per node."""
 
     nodes: dict[str, list[Pairwise]] = Field(default_factory=dict)
-    direct: dict[str, dict[str, float]] = Field(
+    direct: dict[str, dict[str, Annotated[float, Strict(), Field(ge=0, le=1e9)]]] = Field(
         default_factory=dict, description="direct weights (e.g. percentages) per parent node: {child id: weight}"
     )
 
@@ -255,12 +278,12 @@ class MemberJudgments(_File):
 class Vendor(_File):
     id: Id
     name: LocalText
-    notes: str = ""
+    notes: Text = ""
 
 
 class SensitivitySettings(_File):
     samples: int = Field(default=10_000, ge=100, le=10_000_000)
-    seed: int = 0
+    seed: int = Field(default=0, ge=0, le=2**63 - 1)
     model: Literal["uniform", "judgments", "lognormal"] = "judgments"
     lognormal_sigma: float = Field(default=0.2, gt=0, le=2)
 
@@ -326,7 +349,7 @@ class Scenario(_Document):
     members: list[Member] = Field(default_factory=list)
     judgments: dict[str, MemberJudgments] = Field(default_factory=dict, description="per member id")
     vendors: list[Vendor] = Field(default_factory=list)
-    scores: dict[str, dict[str, dict[str, float | None]]] = Field(
+    scores: dict[str, dict[str, dict[str, Number | None]]] = Field(
         default_factory=dict, description="member id -> vendor id -> leaf criterion id -> score (null = missing)"
     )
     settings: Settings = Field(default_factory=Settings)

@@ -199,7 +199,9 @@ def _member_node(scenario: Scenario, member: str, node: Criterion, settings: Set
     if node.id in mj.direct:
         raw = np.array([mj.direct[node.id].get(c, 0.0) for c in children], dtype=float)
         w = raw / raw.sum()
-        matrix = w[:, None] / w[None, :] if (w > 0).all() else None
+        # as judgments, direct weights are the consistent matrix of their ratios; a zero weight has no
+        # ratio, and ratios beyond the kernels' range (1e6) are not judgments anyone could give
+        matrix = w[:, None] / w[None, :] if (w > 0).all() and w.max() / w.min() <= ahp.MAX_RATIO else None
         return MemberNode(member, "direct", matrix, w, None, None, n, n)
     a = node_matrix(scenario, member, node)
     if a is None:
@@ -222,9 +224,12 @@ def _committee(node: Criterion, members: list[MemberNode], voting: dict[str, flo
     note = ""
     if rule == "aij" and any(m.matrix is None for m in members):
         rule = "aip_arithmetic"
-        note = "a member's direct weights contain a zero, which has no judgment ratio: aggregated by AIP (arithmetic)"
+        who = ", ".join(m.member for m in members if m.matrix is None)
+        note = (f"direct weights of {who} contain a zero (or ratios beyond 1:1,000,000), which no judgment "
+                "can express: aggregated by AIP (arithmetic)")
     if rule == "aij":
-        agg = ahp.aggregate_judgments(np.stack([m.matrix for m in members]), lam, labels=children)
+        agg = ahp.aggregate_judgments(np.stack([m.matrix for m in members]), lam, labels=children,
+                                      members=[m.member for m in members])
         w = local_priorities(agg, settings, labels=children)
         c = ahp.consistency(agg, settings.ri_table, settings.cr_threshold, labels=children)
         return "aij", w, agg, c, note

@@ -182,8 +182,19 @@ def test_rank_reversal_example_from_methods_md():
     e = evaluate(Scenario.model_validate(data), agreement=False)
     rows = [r for r in an.reversal_check(e) if r.changed and r.action == "remove" and r.vendor == "a4"]
     assert len(rows) == 1
-    assert rows[0].before.index("a2") < rows[0].before.index("a1")
-    assert rows[0].after.index("a1") < rows[0].after.index("a2")
+    before = [v for g in rows[0].before for v in g]
+    after = [v for g in rows[0].after for v in g]
+    assert before.index("a2") < before.index("a1")
+    assert after.index("a1") < after.index("a2")
+
+
+def test_tied_vendors_show_no_spurious_rank_reversal(example):
+    s = example.scenario.model_copy(deep=True)
+    for m in s.members:
+        for v in s.vendors:
+            s.scores[m.id][v.id] = dict(s.scores[m.id]["huaxin"])
+    e = evaluate(s, agreement=False)
+    assert [r for r in an.reversal_check(e) if r.changed] == []
 
 
 def test_sensitivity_report_has_every_part(example):
@@ -202,3 +213,17 @@ def test_unknown_node_and_method_are_clear_errors(example):
         an.node_sweep(example, "nowhere")
     with pytest.raises(MCDAError, match="topsis or wsm"):
         an.stability_table(example, "vikor")
+
+
+def test_single_child_nodes_are_skipped_not_fatal(example):
+    s = example.scenario.model_copy(deep=True)
+    quality = next(d for d in s.criteria.children if d.id == "quality")
+    keep = quality.children[0].id
+    quality.children = quality.children[:1]
+    for m in s.members:
+        s.judgments[m.id].nodes.pop("quality", None)
+        for v in s.vendors:
+            s.scores[m.id][v.id] = {c: x for c, x in s.scores[m.id][v.id].items() if not c.startswith("quality.") or c == keep}
+    e = evaluate(s, agreement=False)
+    nodes = [r.node for r in an.stability_table(e, "topsis", "all")]
+    assert keep not in nodes and "quality" in nodes

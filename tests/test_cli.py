@@ -107,3 +107,39 @@ def test_weights_and_rank_without_agreement_do_not_load_pymcdm():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_validate_reports_every_file_even_after_a_missing_one(capsys):
+    assert main(["validate", EXAMPLE, "/nonexistent/x.json", MODEL, "--format", "json"]) == 1
+    reports = json.loads(capsys.readouterr().out)
+    assert [r["valid"] for r in reports] == [True, False, True]
+    assert "no such file" in reports[1]["problems"][0]["message"]
+
+
+def test_rank_csv_cannot_inject_formulas(tmp_path, capsys):
+    data = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
+    data["vendors"][0]["name"]["en"] = '=HYPERLINK("http://x","y")'
+    f = tmp_path / "inject.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["rank", str(f), "--format", "csv", "--method", "wsm", "--no-agreement"]) == 0
+    assert "'=HYPERLINK" in capsys.readouterr().out
+
+
+def test_weights_table_shows_every_level_of_a_deeper_tree(tmp_path, capsys):
+    data = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
+    expertise = data["criteria"]["children"][1]["children"][0]
+    leaf = {k: expertise[k] for k in ("direction", "scale")}
+    expertise.update(children=[{"id": "qa", "name": {"en": "QA"}, **leaf, "children": []},
+                               {"id": "qb", "name": {"en": "QB"}, **leaf, "children": []}])
+    del expertise["direction"], expertise["scale"]
+    data["judgments"]["cfo"]["nodes"]["quality.expertise"] = [{"a": "qa", "b": "qb", "value": 3}]
+    for per_vendor in data["scores"].values():
+        for cells in per_vendor.values():
+            value = cells.pop("quality.expertise")
+            cells["qa"] = cells["qb"] = value
+    f = tmp_path / "deep.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["weights", str(f)]) == 0
+    out = capsys.readouterr().out
+    line = next(l for l in out.splitlines() if "· · qa" in l)
+    assert "0.7500" in line

@@ -133,3 +133,33 @@ def test_store_diff_compares_two_saved_versions(tmp_path, capsys, example):
     assert main(["store", "--store", store, "diff", "tender", "1", "--format", "json"]) == 0  # V2: the latest
     assert json.loads(capsys.readouterr().out)["changes"][0]["field"] == "weight"
     assert main(["store", "--store", store, "diff", "tender", "1", "9"]) == 1
+
+
+def test_an_output_that_is_the_input_is_refused_and_the_input_kept(tmp_path):
+    import shutil
+
+    from mcda.cli import main
+
+    src = tmp_path / "self.json"
+    shutil.copy(EXAMPLE, src)
+    before = src.read_bytes()
+    for cmd in (["export", str(src), "--redact", "-o", str(src)],
+                ["export", str(src), "--format", "html", "--samples", "0", "-o", str(src)],
+                ["template-scores", str(src), "--member", "cfo", "--format", "csv", "-o", str(src)]):
+        assert main(cmd) == 1, cmd
+    assert src.read_bytes() == before
+
+
+def test_an_output_suffix_that_contradicts_the_format_is_refused(tmp_path):
+    from mcda.cli import main
+
+    assert main(["template-scores", EXAMPLE, "--member", "cfo", "-o", str(tmp_path / "t.json")]) == 1
+    assert main(["export", EXAMPLE, "--format", "html", "--samples", "0", "-o", str(tmp_path / "r.xlsx")]) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_as_output_is_a_clean_error(tmp_path, capsys):
+    from mcda.cli import main
+
+    assert main(["export", EXAMPLE, "--format", "html", "--samples", "0", "-o", str(tmp_path)]) == 1
+    assert "folder" in capsys.readouterr().err

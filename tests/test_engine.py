@@ -158,3 +158,37 @@ def test_no_vendors_or_members_is_a_clear_error(example):
     s.vendors, s.scores = [], {}
     with pytest.raises(MCDAError, match="no vendors"):
         decision_problem(s)
+
+
+def test_a_scenario_edited_in_memory_into_an_invalid_state_is_refused(example):
+    from mcda.errors import ScenarioError
+
+    s = example.model_copy(deep=True)
+    s.scores["cfo"]["huaxin"]["quality.expertise"] = 99  # off the 1-5 scale, bypassing validation
+    with pytest.raises(ScenarioError, match="outside the scale"):
+        evaluate(s)
+    with pytest.raises(MCDAError, match="expected a Scenario"):
+        evaluate({"kind": "scenario"})
+    with pytest.raises(MCDAError, match="unknown ranking method"):
+        evaluate(example, methods=["electre"])
+    assert list(evaluate(example, methods="wsm", agreement=False).methods) == ["wsm"]
+
+
+def test_a_member_left_out_of_a_node_is_a_warning(example):
+    s = copy.deepcopy(example)
+    s.settings.aggregation = "aip_geometric"
+    s.judgments["cfo"].nodes["quality"] = s.judgments["cfo"].nodes["quality"][:3]  # no longer connected
+    e = evaluate(s, agreement=False)
+    assert any("member cfo's judgments at quality" in w and "left out" in w for w in e.warnings)
+
+
+def test_an_undeclared_constant_numeric_column_under_scale_normalisation_ranks(example):
+    s = copy.deepcopy(example)
+    s.scales["cny_per_year"].min = s.scales["cny_per_year"].max = None
+    for m in ("cfo", "fin_mgr"):
+        for v in s.vendors:
+            s.scores[m][v.id]["cost.annual_fee"] = 300_000.0
+    s.settings.normalization = {"wsm": "scale"}
+    e = evaluate(s, methods=["wsm"], agreement=False)
+    fee = e.problem.leaves.index("cost.annual_fee")
+    assert e.problem.bounds[fee].tolist() == [300_000.0, 300_001.0]

@@ -229,3 +229,62 @@ def test_save_keeps_the_file_mode(tmp_path):
     os.chmod(out, 0o640)
     save_scenario(load_scenario(EXAMPLE, lint=False), out)
     assert out.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("mutate,path,words", [
+    (lambda d: d["vendors"][0]["name"].__setitem__("en", "Hua\ud800xin"), "vendors[0].name.en", "surrogate"),
+    (lambda d: d["vendors"][0]["name"].__setitem__("en", "Hua\x00xin"), "vendors[0].name.en", "control character"),
+    (lambda d: d["scores"]["cfo"]["huaxin"].__setitem__("quality.expertise", True), "scores[cfo][huaxin][quality.expertise]", "valid number"),
+    (lambda d: d["scores"]["cfo"]["huaxin"].__setitem__("quality.expertise", "4"), "scores[cfo][huaxin][quality.expertise]", "valid number"),
+    (lambda d: d["scores"]["cfo"]["huaxin"].__setitem__("cost.annual_fee", 1e300), "scores[cfo][huaxin][cost.annual_fee]", "less than or equal"),
+    (lambda d: d["scales"]["likert5"].__setitem__("max", 10 ** 400), "scales[likert5].max", "less than or equal"),
+    (lambda d: d["judgments"]["cfo"]["nodes"]["quality"][0].__setitem__("value", "1e400"), "judgments[cfo].nodes[quality][0].value", "fraction such as 1/3"),
+    (lambda d: d["judgments"]["cfo"]["nodes"]["quality"][0].__setitem__("value", True), "judgments[cfo].nodes[quality][0].value", "found true"),
+    (lambda d: d["members"][0].__setitem__("weight", 1e308), "members[0].weight", "less than or equal"),
+    (lambda d: d["settings"]["sensitivity"].__setitem__("seed", -5), "settings.sensitivity.seed", "greater than or equal"),
+], ids=["surrogate", "nul", "bool_score", "string_score", "huge_fee", "huge_scale", "judgment_overflow",
+        "bool_judgment", "huge_vote", "negative_seed"])
+def test_hostile_values_are_refused_with_their_path(example_data, mutate, path, words):
+    data = copy.deepcopy(example_data)
+    mutate(data)
+    with pytest.raises(ScenarioError) as info:
+        parse_document(data)
+    assert any(p.path == path and words in p.message for p in info.value.problems), [str(p) for p in info.value.problems]
+    str(info.value).encode("utf-8")  # the message itself prints, whatever the file held
+
+
+def test_a_5000_digit_number_is_a_located_error_not_a_crash(tmp_path):
+    f = tmp_path / "bigint.json"
+    f.write_text('{"schema_version": 1, "kind": "model", "x": ' + "9" * 5000 + "}")
+    with pytest.raises(ScenarioError, match="cannot be read"):
+        load_document(f)
+
+
+@pytest.mark.parametrize("target", ["folder", "device", "readonly"])
+def test_atomic_write_refuses_targets_it_cannot_replace_safely(tmp_path, target):
+    from mcda.files import atomic_write
+
+    if target == "folder":
+        out = tmp_path
+    elif target == "device":
+        out = Path("/dev/null")
+    else:
+        out = tmp_path / "ro.json"
+        out.write_text("keep")
+        out.chmod(0o444)
+    with pytest.raises(MCDAError, match="cannot write"):
+        atomic_write(out, "new")
+    if target == "readonly":
+        assert out.read_text() == "keep"
+    assert Path("/dev/null").is_char_device()
+
+
+def test_atomic_write_through_a_symlink_updates_the_target(tmp_path):
+    from mcda.files import atomic_write
+
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    atomic_write(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"

@@ -457,3 +457,11 @@ def test_default_path_is_the_user_data_folder_or_mcda_store(monkeypatch, tmp_pat
     assert Store().path == tmp_path / "env.sqlite3"
     assert Store(tmp_path / "given.sqlite3").path == tmp_path / "given.sqlite3"
     assert not (tmp_path / "env.sqlite3").exists()
+
+
+def test_a_device_as_the_library_is_refused():
+    from mcda.store import Store
+
+    with pytest.raises(MCDAError, match="not a regular file"):
+        Store("/dev/null").list()
+    assert not Path("/dev/null-journal").exists()

@@ -51,8 +51,10 @@ def _member_weights(weights, k: int, members: Sequence | None = None) -> np.ndar
     bad = np.flatnonzero(~np.isfinite(lam) | (lam < 0))
     if bad.size:
         raise MCDAError(f"expected member weights >= 0; {_member(int(bad[0]), members)} has weight {lam[bad[0]]}")
-    if lam.sum() <= 0:
+    top = lam.max()
+    if top <= 0:
         raise MCDAError("expected member weights with a positive sum; all are 0")
+    lam = lam / top  # scale first: weights near the float maximum would overflow their sum
     return lam / lam.sum()
 
 

@@ -107,13 +107,17 @@ def template_rows(scenario: Scenario, member: str | None = None, prefill: bool =
     return rows
 
 
+def safe_cell(text: str) -> str:
+    """Text for a spreadsheet cell that a spreadsheet will not run as a formula (CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
 def _cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return _plain(value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+    return safe_cell(str(value))
 
 
 def template_csv(scenario: Scenario, member: str | None = None, prefill: bool = True) -> str:
@@ -190,32 +194,62 @@ def _letter(j: int) -> str:
     return out
 
 
+MAX_ROWS, MAX_COLUMNS = 10_000, 2_000  # far beyond any tender; bounds what a hostile file can cost
+
+
 def _grid_csv(data: bytes | str) -> list[list]:
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             data = data.decode("gb18030", errors="replace")
+    if "\x00" in data:
+        raise MCDAError("not a readable CSV file (it contains binary data); save the template as CSV (UTF-8) or .xlsx")
     try:
         dialect = csv.Sniffer().sniff(data.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(data), dialect)]
+    rows = []
+    try:
+        for k, r in enumerate(csv.reader(io.StringIO(data), dialect)):
+            if k >= MAX_ROWS or len(r) > MAX_COLUMNS:
+                raise MCDAError(f"the CSV file is too large (over {MAX_ROWS} rows or {MAX_COLUMNS} columns) for a score template")
+            rows.append(list(r))
+    except csv.Error as exc:
+        raise MCDAError(f"not a readable CSV file ({exc}); save the template as CSV (UTF-8) or .xlsx") from None
+    return rows
 
 
 def _grid_xlsx(data: bytes) -> list[list]:
-    from zipfile import BadZipFile
-
+    """The first (or 'scores') sheet's values. A formula cell without a saved result is an error
+    (it would otherwise read as empty and silently erase a score)."""
     from openpyxl import load_workbook
 
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise MCDAError(f"not a readable .xlsx workbook ({exc})") from None
-    ws = wb["scores"] if "scores" in wb.sheetnames else wb.worksheets[0]
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    wb.close()
-    return rows
+    grids = []
+    for data_only in (True, False):
+        try:
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+            ws = wb["scores"] if "scores" in wb.sheetnames else wb.worksheets[0]
+            if (ws.max_row or 0) > MAX_ROWS or (ws.max_column or 0) > MAX_COLUMNS:
+                raise MCDAError(f"the sheet {ws.title!r} is too large (over {MAX_ROWS} rows or {MAX_COLUMNS} columns) "
+                                "for a score template")
+            grids.append([list(r) for r in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True)])
+            wb.close()
+        except MCDAError:
+            raise
+        except Exception as exc:  # openpyxl raises zip, XML, key and value errors for damaged files
+            raise MCDAError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    values, formulas = grids
+    problems = []
+    for r, (vrow, frow) in enumerate(zip(values, formulas)):
+        for j, (v, f) in enumerate(zip(vrow, frow)):
+            if v is None and isinstance(f, str) and f.startswith("="):
+                problems.append(Problem(f"row {r + 1}, column {_letter(j)}",
+                                        f"the formula {f[:40]!r} has no saved result; type the value, or open and "
+                                        "save the file in Excel so the result is stored"))
+    if problems:
+        raise ScenarioError(problems)
+    return values
 
 
 def _text(cell) -> str:
@@ -282,9 +316,16 @@ def read_scores(rows: list[list], scenario: Scenario, source: str | None = None)
     out: dict[str, dict[str, float | None]] = {}
     seen: dict[str, int] = {}
     for r in range(head + 1, len(rows)):
-        row = list(rows[r]) + [None] * (len(rows[head]) - len(rows[r]))
+        width = len(rows[r])
+        row = list(rows[r]) + [None] * (len(rows[head]) - width)
         vid = _text(row[vcol])
         if vid.startswith("#") or not any(_text(c) for c in row):
+            continue
+        cut = [cid for cid, j in cols.items() if j >= width]
+        if cut:
+            problems.append(Problem(f"row {r + 1}", f"the row ends after {width} cells, before the column(s) of "
+                                    f"{', '.join(cut[:5])}{' ...' if len(cut) > 5 else ''}: a truncated row; keep every "
+                                    "cell and leave it empty for a missing score"))
             continue
         if not vid:
             problems.append(Problem(f"row {r + 1}", "no vendor id in the 'vendor' column"))

@@ -149,6 +149,8 @@ class Store:
         p = self.path
         if p.is_dir():
             raise MCDAError(f"{p} is a folder; give the path of the library file (e.g. {p / 'library.sqlite3'})")
+        if p.exists() and not p.is_file():
+            raise MCDAError(f"{p} is not a regular file (a device or pipe); give the path of the library file")
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
             head = b""
@@ -245,7 +247,8 @@ class Store:
                 "SELECT s.name, v.version, s.created_at, v.saved_at, v.title, s.deleted_at FROM scenarios s "
                 "JOIN versions v ON v.scenario_id = s.id AND v.version = (SELECT max(version) FROM versions WHERE scenario_id = s.id) "
                 "ORDER BY s.name").fetchall()
-        return [ScenarioInfo(n, v, c, u, t, d is not None, d) for n, v, c, u, t, d in rows if include_deleted or d is None]
+        return [ScenarioInfo(n, _whole(v, n), c, u, t, d is not None, d) for n, v, c, u, t, d in rows
+                if include_deleted or d is None]
 
     def history(self, name: str) -> list[VersionInfo]:
         """Every version of ``name``, oldest first."""
@@ -253,7 +256,7 @@ class Store:
         with self._session(f"read the history of {name!r}") as conn:
             sid, _ = self._scenario(conn, name)
             rows = conn.execute(f"SELECT {_INFO} FROM versions v WHERE scenario_id = ? ORDER BY version", (sid,)).fetchall()
-        return [VersionInfo(name, *r) for r in rows]
+        return [_version_info(name, r) for r in rows]
 
     def read(self, name: str, version: int | None = None) -> StoredVersion:
         """Version ``version`` of ``name`` (the latest if None), checksum verified and validated again."""
@@ -269,7 +272,7 @@ class Store:
         if row is None:
             has = "only version 1" if latest == 1 else f"versions 1..{latest}"
             raise MCDAError(f"{name!r} has {has}; there is no version {version}")
-        info, raw = VersionInfo(name, *row[:-1]), row[-1]
+        info, raw = _version_info(name, row[:-1]), row[-1]
         what = f"version {info.version} of {name!r}"
         if not isinstance(raw, bytes) or hashlib.sha256(raw).hexdigest() != info.sha256:
             raise MCDAError(f"{what} is corrupted: its checksum does not match (the library {self.path} was changed outside "
@@ -306,7 +309,8 @@ class Store:
             if last is not None and last[1] == sha and not allow_unchanged:
                 raise UnchangedError(f"{name!r} is unchanged: the scenario equals its latest version {last[0]} "
                                      f"(saved {last[2]}), so nothing was saved")
-            info = VersionInfo(name, 1 if last is None else last[0] + 1, now, message, title, sha, len(raw), restored_from)
+            info = VersionInfo(name, 1 if last is None else _whole(last[0], name) + 1, now, message, title, sha, len(raw),
+                               restored_from)
             conn.execute("INSERT INTO versions (scenario_id, version, saved_at, message, title, sha256, size, restored_from, content) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (sid, info.version, now, message, title, sha, info.size, restored_from, text))
@@ -359,3 +363,23 @@ class Store:
             if deleted_at is None:
                 raise MCDAError(f"the scenario {name!r} is not deleted")
             conn.execute("UPDATE scenarios SET deleted_at = NULL WHERE id = ?", (sid,))
+
+
+def _whole(value, name: str) -> int:
+    """A version number or size read back from the database; anything else means the file was damaged."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise MCDAError(f"the scenario library is damaged: {name!r} has a version record holding {value!r} "
+                        "where a whole number belongs (changed outside vendor-eval); nothing was changed")
+    return value
+
+
+def _version_info(name: str, row) -> VersionInfo:
+    version, saved_at, message, title, sha, size, restored_from = row
+    _whole(version, name)
+    _whole(size, name)
+    if restored_from is not None:
+        _whole(restored_from, name)
+    if not all(isinstance(x, str) for x in (saved_at, message, title, sha)):
+        raise MCDAError(f"the scenario library is damaged: version {version} of {name!r} has a text field of the "
+                        "wrong type (changed outside vendor-eval); nothing was changed")
+    return VersionInfo(name, version, saved_at, message, title, sha, size, restored_from)

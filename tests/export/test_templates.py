@@ -191,3 +191,38 @@ def test_the_xlsx_template_checks_input_against_each_scale(example):
     assert ("1", "5") in rules and ("100000", "1000000") in rules
     assert ws.freeze_panes == "D7"
     assert np.isclose(ws.cell(HEADER_ROWS + 1, 4).value, example.scores["cfo"]["huaxin"]["responsiveness.response_time"])
+
+
+def test_a_truncated_csv_row_is_an_error_not_silently_missing_scores(example):
+    rows = rows_of(template_csv(example, "cfo"))
+    first = HEADER_ROWS
+    rows[first] = rows[first][:10]
+    with pytest.raises(ScenarioError, match=f"row {first + 1}: the row ends after 10 cells"):
+        import_scores(example, "cfo", csv_text(rows))
+
+
+def test_a_formula_without_a_saved_result_is_an_error(example):
+    wb = openpyxl.load_workbook(io.BytesIO(template_xlsx(example, "cfo")))
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=HEADER_ROWS + 1, column=header.index("quality.expertise") + 1).value = "=2+2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    with pytest.raises(ScenarioError, match="has no saved result"):
+        import_scores(example, "cfo", buf.getvalue())
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01garbage\x00" * 50, "vendor,a\n1,2\n".encode("utf-16")],
+                         ids=["binary", "utf16"])
+def test_binary_or_odd_csv_is_a_clean_error(example, data):
+    with pytest.raises(MCDAError):
+        import_scores(example, "cfo", data)
+
+
+def test_a_far_away_cell_in_xlsx_does_not_exhaust_memory(example):
+    wb = openpyxl.load_workbook(io.BytesIO(template_xlsx(example, "cfo")))
+    wb.worksheets[0]["XFD1048576"] = 1
+    buf = io.BytesIO()
+    wb.save(buf)
+    with pytest.raises(MCDAError, match="too large"):
+        import_scores(example, "cfo", buf.getvalue())

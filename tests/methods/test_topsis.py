@@ -198,3 +198,13 @@ def test_scale_normalisation_with_bounds():
 def test_unknown_normalisation():
     with pytest.raises(MCDAError, match="unknown normalisation 'zscore'"):
         topsis([[1, 2], [2, 1]], [0.5, 0.5], [1, 1], "zscore")
+
+
+def test_vector_normalisation_survives_a_column_whose_norm_overflows():
+    import numpy as np
+
+    from mcda.methods import topsis
+
+    X = np.array([[1e308, 1], [1e308, 2], [2e5, 3], [1e308, 4], [1e308, 5]])
+    c = topsis(X, [0.9, 0.1], [-1, 1])
+    assert int(np.argmax(c)) == 2  # the one cheap vendor wins on the 90 % cost criterion
