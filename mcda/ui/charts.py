@@ -1,0 +1,209 @@
+"""Plotly figure builders: pure functions, data in, figure out (no streamlit, no maths).
+
+Every label (titles, axis names, item names) is passed in already translated;
+numbers are plotted as the engine returned them.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+
+__all__ = [
+    "PALETTE",
+    "weights_sunburst",
+    "ranking_bars",
+    "stacked_bars",
+    "radar",
+    "heatmap",
+    "grouped_bars",
+    "sweep_lines",
+    "ranges",
+]
+
+#: Enough distinct colours for the template's 19 dimensions.
+PALETTE: tuple[str, ...] = tuple(qualitative.Plotly + qualitative.D3[:5] + qualitative.Set2 + qualitative.Pastel)
+
+
+def _layout(fig: go.Figure, title: str, height: int, **kw) -> go.Figure:
+    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, height=height,
+                      margin={"l": 10, "r": 10, "t": 50 if title else 20, "b": 10}, **kw)
+    return fig
+
+
+def weights_sunburst(ids: Sequence[str], labels: Sequence[str], parents: Sequence[str],
+                     values: Sequence[float], title: str = "", height: int = 620) -> go.Figure:
+    """The criteria tree sized by global weight.
+
+    ``values`` are the leaves' global weights (0 for inner nodes); plotly sums them up the tree
+    (``branchvalues="remainder"``), so an inner node is as large as its leaves together.
+    """
+    fig = go.Figure(go.Sunburst(
+        ids=list(ids), labels=list(labels), parents=list(parents), values=list(values),
+        branchvalues="remainder", insidetextorientation="radial", maxdepth=3,
+        hovertemplate="%{label}<br>%{percentRoot:.1%}<extra></extra>",
+        texttemplate="%{label}<br>%{percentRoot:.1%}",
+    ))
+    fig.update_layout(uniformtext={"minsize": 9, "mode": "hide"})
+    return _layout(fig, title, height)
+
+
+def ranking_bars(labels: Sequence[str], scores: Sequence[float], ranks: Sequence[int], title: str = "",
+                 x_title: str = "", height: int | None = None, digits: int = 3) -> go.Figure:
+    """Horizontal score bars, best rank on top, each bar labelled ``#rank  score``."""
+    order = sorted(range(len(labels)), key=lambda i: (ranks[i], i))
+    fig = go.Figure(go.Bar(
+        x=[scores[i] for i in order], y=[labels[i] for i in order], orientation="h",
+        text=[f"#{ranks[i]}  {scores[i]:.{digits}f}" for i in order], textposition="auto",
+        marker={"color": [PALETTE[0] if ranks[i] == 1 else "#9aa5b1" for i in order]},
+        hovertemplate="%{y}: %{x:.4f}<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=x_title)
+    return _layout(fig, title, height or 90 + 44 * len(labels))
+
+
+def stacked_bars(rows: Sequence[str], series: Sequence[str], values, title: str = "", x_title: str = "",
+                 height: int | None = None, percent: bool = False) -> go.Figure:
+    """Horizontal bars per row, stacked by series: ``values`` is (rows, series)."""
+    fig = go.Figure()
+    fmt = ".1%" if percent else ".4f"
+    for k, name in enumerate(series):
+        fig.add_trace(go.Bar(
+            y=list(rows), x=[values[i][k] for i in range(len(rows))], name=name, orientation="h",
+            marker={"color": PALETTE[k % len(PALETTE)]},
+            hovertemplate=f"{name}<br>%{{y}}: %{{x:{fmt}}}<extra></extra>",
+        ))
+    fig.update_layout(barmode="relative", legend={"orientation": "h", "y": -0.15})
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=x_title, tickformat=".0%" if percent else None, exponentformat="e")
+    return _layout(fig, title, height or 200 + 40 * len(rows))
+
+
+def radar(series: Sequence[str], axes: Sequence[str], values, title: str = "", height: int = 560,
+          percent: bool = False) -> go.Figure:
+    """One closed polygon per series (e.g. vendor) over the axes (e.g. dimensions); ``values`` is (series, axes)."""
+    fig = go.Figure()
+    closed = list(axes) + [axes[0]] if len(axes) else []
+    for k, name in enumerate(series):
+        r = [float(v) for v in values[k]]
+        fig.add_trace(go.Scatterpolar(
+            r=r + r[:1], theta=closed, name=name, fill="toself", opacity=0.55,
+            line={"color": PALETTE[k % len(PALETTE)]},
+            hovertemplate=f"{name}<br>%{{theta}}: %{{r:{'.1%' if percent else '.4f'}}}<extra></extra>",
+        ))
+    fig.update_layout(polar={"radialaxis": {"visible": True, "tickformat": ".0%" if percent else None}},
+                      legend={"orientation": "h", "y": -0.1})
+    return _layout(fig, title, height)
+
+
+def heatmap(x: Sequence[str], y: Sequence[str], z, title: str = "", zmin: float | None = None,
+            zmax: float | None = None, colorscale: str = "Blues", text_format: str = ".2f",
+            height: int | None = None, reverse_y: bool = True, mark_above: float | None = None) -> go.Figure:
+    """A labelled heatmap with the value in each cell; ``z`` is (len(y), len(x)), None for an empty cell.
+
+    ``mark_above`` outlines the cells above a threshold (e.g. a CR over 0.10) with a red marker.
+    """
+    z = [[None if v is None or v != v else float(v) for v in row] for row in z]
+    fig = go.Figure(go.Heatmap(
+        x=list(x), y=list(y), z=z, zmin=zmin, zmax=zmax, colorscale=colorscale,
+        texttemplate=f"%{{z:{text_format}}}", hovertemplate=f"%{{y}} / %{{x}}: %{{z:{text_format}}}<extra></extra>",
+        xgap=2, ygap=2,
+    ))
+    if mark_above is not None:
+        xs, ys = [], []
+        for i, row in enumerate(z):
+            for j, v in enumerate(row):
+                if v is not None and v > mark_above:
+                    xs.append(x[j])
+                    ys.append(y[i])
+        if xs:
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", showlegend=False, hoverinfo="skip",
+                                     marker={"symbol": "square-open", "size": 26, "color": "#d62728",
+                                             "line": {"width": 3}}))
+    if reverse_y:
+        fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, height or 160 + 32 * len(y))
+
+
+def grouped_bars(categories: Sequence[str], series: Mapping[str, Sequence[float]], title: str = "",
+                 y_title: str = "", height: int = 420, percent: bool = True,
+                 highlight: str | None = None) -> go.Figure:
+    """Vertical bars per category, one colour per series (e.g. each member and the committee)."""
+    fig = go.Figure()
+    for k, (name, vals) in enumerate(series.items()):
+        fig.add_trace(go.Bar(
+            x=list(categories), y=list(vals), name=name,
+            marker={"color": "#222831" if name == highlight else PALETTE[k % len(PALETTE)]},
+            hovertemplate=f"{name}<br>%{{x}}: %{{y:{'.1%' if percent else '.4f'}}}<extra></extra>",
+        ))
+    fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.12})
+    fig.update_yaxes(title=y_title, tickformat=".0%" if percent else None)
+    return _layout(fig, title, height)
+
+
+def sweep_lines(x: Sequence[float], scores, names: Sequence[str], current: float,
+                crossovers: Sequence[tuple[float, str, str]] = (), title: str = "", x_title: str = "",
+                y_title: str = "", current_label: str = "", crossing_label: str = "",
+                height: int = 460) -> go.Figure:
+    """Each vendor's score as one weight moves from 0 to 1 (``scores`` is (points, vendors)),
+    with the current weight as a vertical line and the crossovers (x, vendor a, vendor b) as markers."""
+    fig = go.Figure()
+    for k, name in enumerate(names):
+        fig.add_trace(go.Scatter(x=list(x), y=[row[k] for row in scores], mode="lines", name=name,
+                                 line={"color": PALETTE[k % len(PALETTE)], "width": 2.5},
+                                 hovertemplate=f"{name}<br>%{{x:.1%}}: %{{y:.4f}}<extra></extra>"))
+    for xc, _, _ in crossovers:
+        fig.add_vline(x=xc, line={"dash": "dot", "color": "#888", "width": 1})
+    if crossovers:  # one hoverable marker per crossover on the x axis (the lines themselves carry no text)
+        fig.add_trace(go.Scatter(
+            x=[c[0] for c in crossovers], y=[0] * len(crossovers), yaxis="y2", mode="markers", showlegend=False,
+            marker={"symbol": "triangle-up", "size": 11, "color": "#555"},
+            text=[f"{b} ⇄ {a}" for _, a, b in crossovers], hovertemplate="%{x:.1%}: %{text}<extra></extra>"))
+        fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
+    fig.add_vline(x=current, line={"color": "#d62728", "width": 2},
+                  annotation={"text": current_label, "font": {"color": "#d62728"}}, annotation_position="bottom right")
+    fig.update_xaxes(title=x_title, tickformat=".0%", range=[0, 1])
+    fig.update_yaxes(title=y_title)
+    fig.update_layout(legend={"orientation": "h", "y": -0.2}, hovermode="x unified")
+    if crossing_label:
+        fig.add_annotation(text=crossing_label, xref="paper", yref="paper", x=1, y=1.08, showarrow=False,
+                           font={"size": 11, "color": "#555"}, xanchor="right")
+    return _layout(fig, title, height)
+
+
+def ranges(labels: Sequence[str], low: Sequence[float], high: Sequence[float],
+           marks: Sequence[float | None] | None = None, title: str = "", x_title: str = "",
+           low_name: str = "", high_name: str = "", mark_name: str = "", reference: float | None = None,
+           reference_label: str = "", percent: bool = True, height: int | None = None) -> go.Figure:
+    """One thick bar per row from ``low`` to ``high`` (tornado, stability intervals), first row on top.
+
+    ``marks`` puts a marker per row (e.g. the current weight); ``reference`` draws a vertical line
+    (e.g. a margin of 0, where the winner changes).
+    """
+    fmt = ".1%" if percent else ".4f"
+    fig = go.Figure()
+    xs, ys = [], []
+    for lab, lo, hi in zip(labels, low, high):
+        xs += [lo, hi, None]
+        ys += [lab, lab, None]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 16, "color": "#9ecae1"},
+                             showlegend=False, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=list(low), y=list(labels), mode="markers", name=low_name,
+                             marker={"color": "#3182bd", "size": 11, "symbol": "line-ns-open", "line": {"width": 3}},
+                             hovertemplate=f"%{{y}}: %{{x:{fmt}}}<extra>{low_name}</extra>"))
+    fig.add_trace(go.Scatter(x=list(high), y=list(labels), mode="markers", name=high_name,
+                             marker={"color": "#e6550d", "size": 11, "symbol": "line-ns-open", "line": {"width": 3}},
+                             hovertemplate=f"%{{y}}: %{{x:{fmt}}}<extra>{high_name}</extra>"))
+    if marks is not None:
+        fig.add_trace(go.Scatter(x=[m for m in marks], y=list(labels), mode="markers", name=mark_name,
+                                 marker={"color": "#222831", "size": 10, "symbol": "diamond"},
+                                 hovertemplate=f"%{{y}}: %{{x:{fmt}}}<extra>{mark_name}</extra>"))
+    if reference is not None:
+        fig.add_vline(x=reference, line={"color": "#d62728", "dash": "dash"},
+                      annotation={"text": reference_label, "font": {"color": "#d62728"}})
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=x_title, tickformat=".0%" if percent else None)
+    fig.update_layout(legend={"orientation": "h", "y": -0.15})
+    return _layout(fig, title, height or 140 + 34 * len(labels))

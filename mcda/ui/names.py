@@ -1,0 +1,109 @@
+"""Display names and formatted values for the pages (no streamlit, no maths).
+
+Criterion and vendor names come from the scenario in the interface language
+(falling back to the other language); member names are single strings.
+Saaty's verbal scale is rendered here for the judgment sliders.
+"""
+from __future__ import annotations
+
+import math
+
+from mcda.ahp import SAATY_SCALE, format_value, nearest_scale_value
+from mcda.methods import METHODS
+from mcda.schema import Criterion, Scenario
+from mcda.ui.i18n import label
+
+__all__ = [
+    "criterion_names",
+    "vendor_names",
+    "member_names",
+    "method_label",
+    "parents",
+    "dimension_of",
+    "SLIDER_VALUES",
+    "slider_value",
+    "verbal",
+    "pct",
+    "num",
+    "judgment_text",
+]
+
+#: The judgment slider, left to right: "A extremely more important (9)" .. "equal (1)" .. "B extremely ... (9)".
+SLIDER_VALUES: tuple[float, ...] = tuple(reversed(SAATY_SCALE))
+
+
+def criterion_names(scenario: Scenario, lang: str) -> dict[str, str]:
+    """Criterion id -> name in ``lang`` (the goal included)."""
+    return {n.id: n.name.get(lang) for n, _, _ in scenario.criteria.walk()}
+
+
+def vendor_names(scenario: Scenario, lang: str) -> dict[str, str]:
+    return {v.id: v.name.get(lang) for v in scenario.vendors}
+
+
+def member_names(scenario: Scenario) -> dict[str, str]:
+    return {m.id: m.name for m in scenario.members}
+
+
+def method_label(name: str, lang: str) -> str:
+    spec = METHODS.get(name)
+    if spec is None:
+        return name
+    return spec.label_zh if lang == "zh" else spec.label_en
+
+
+def parents(scenario: Scenario) -> list[Criterion]:
+    """Nodes with at least two sub-criteria (where there is something to compare), in tree order."""
+    return [n for n, _, _ in scenario.criteria.walk() if len(n.children) >= 2]
+
+
+def dimension_of(scenario: Scenario) -> dict[str, str]:
+    """Every node id below the goal -> the id of its dimension (first-level node)."""
+    out: dict[str, str] = {}
+    for dim in scenario.criteria.children:
+        for n, _, _ in dim.walk():
+            out[n.id] = dim.id
+    return out
+
+
+def slider_value(value: float) -> float:
+    """The slider position for a stored judgment: the nearest value of Saaty's scale."""
+    return float(nearest_scale_value(value))
+
+
+def verbal(value: float, a: str, b: str, lang: str) -> str:
+    """Saaty's verbal label of judgment ``a_ab = value``, naming the item that is more important.
+
+    >>> verbal(9.0, "Cost", "Quality", "en")
+    'Cost is extremely more important (9)'
+    >>> verbal(1 / 3, "Cost", "Quality", "en")
+    'Quality is moderately more important (3)'
+    >>> verbal(1.0, "成本", "质量", "zh")
+    '同等重要 (1)'
+    """
+    v = slider_value(value)
+    if abs(v - 1.0) < 1e-9:
+        return f"{label('saaty_1', lang)} (1)"
+    k = round(v) if v > 1 else round(1 / v)
+    who = a if v > 1 else b
+    return label("saaty_more", lang).format(item=who, degree=label(f"saaty_{k}", lang)) + f" ({k})"
+
+
+def judgment_text(value: float | None) -> str:
+    """A stored judgment as people write it (3, 1/3), or an em dash when not judged."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return format_value(value)
+
+
+def pct(x: float | None, digits: int = 1) -> str:
+    """A share as a percentage (display only)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "—"
+    return f"{100 * x:.{digits}f} %"
+
+
+def num(x: float | None, digits: int = 3) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "—"
+    return f"{x:.{digits}f}"

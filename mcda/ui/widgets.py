@@ -1,0 +1,106 @@
+"""Pieces every page uses: the page boundary for engine errors, messages, the cached evaluation."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+import streamlit as st
+
+from mcda.engine import Evaluation
+from mcda.errors import MCDAError
+from mcda.ui import cache, state
+from mcda.ui.state import t
+from mcda.weights import WeightsResult
+
+__all__ = ["plain", "show_error", "guard", "show_flashes", "header", "current_evaluation", "current_weights", "sidebar"]
+
+_FLASH = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}
+
+
+def _as_markdown(message: str) -> str:
+    """The engine's message with its located problems as a bullet list (paths in code style)."""
+    lines = message.splitlines()
+    if len(lines) == 1:
+        return plain(message)
+    out = [plain(lines[0])]
+    for line in lines[1:]:
+        item = line.strip()
+        if item.startswith("- "):
+            item = item[2:]
+            path, sep, rest = item.partition(": ")
+            out.append(f"- `{path}`: {plain(rest)}" if sep and " " not in path else f"- {plain(item)}")
+        elif item:
+            out.append(f"- {plain(item)}")
+    return "\n".join(out)
+
+
+def plain(text: str) -> str:
+    """Text shown through markdown exactly as written (ids like ``data_security`` stay unformatted)."""
+    for ch in "\\`*_[]<>#|~":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def show_error(lead: str, message: str) -> None:
+    """``st.error`` with a plain lead sentence in the interface language and the engine's located message."""
+    st.error(f"**{lead}**\n\n{_as_markdown(message)}")
+
+
+@contextmanager
+def guard(lead_key: str = "engine_error") -> Iterator[None]:
+    """The page boundary: an :class:`~mcda.errors.MCDAError` becomes ``st.error``; the app keeps running."""
+    try:
+        yield
+    except MCDAError as exc:
+        show_error(t(lead_key), str(exc))
+
+
+def show_flashes() -> None:
+    """Messages queued by callbacks on the previous interaction."""
+    for kind, message, lead in state.pop_flashes():
+        if kind == "error":
+            show_error(t(lead), message)
+        else:
+            _FLASH.get(kind, st.info)(message)
+
+
+def header(title_key: str, help_key: str | None = None) -> None:
+    """The page title, its one-line help, and the messages from the last interaction (in a container
+    that is always there, so the elements below keep their place and the open tab stays open)."""
+    st.title(t(title_key))
+    if help_key:
+        st.caption(t(help_key))
+    with st.container():
+        show_flashes()
+
+
+def current_evaluation(show: bool = True) -> Evaluation | None:
+    """The evaluation of the current scenario (cached); None with an explanation if it cannot be ranked yet."""
+    digest, sc = state.digest(), state.scenario()
+    with st.spinner(t("computing")):
+        ev, error = state.memo("evaluation", digest, lambda: cache.evaluation(digest, sc))
+    if error and show:
+        show_error(t("cannot_rank"), error)
+    return ev
+
+
+def current_weights(show: bool = True) -> WeightsResult | None:
+    """The committee's AHP weights (cached); None with an explanation if the judgments do not give weights."""
+    digest, sc = state.digest(), state.scenario()
+    with st.spinner(t("computing")):
+        w, error = state.memo("weights", digest, lambda: cache.weights(digest, sc))
+    if error and show:
+        show_error(t("cannot_weigh"), error)
+    return w
+
+
+def sidebar() -> None:
+    """The language switch and what is open (with a note when it has unsaved changes)."""
+    state.language_switch()
+    sc = state.scenario()
+    st.sidebar.caption(f"{t('current_scenario')}: **{sc.metadata.title or state.source_label()}**")
+    entry = state.library_entry()
+    if entry:
+        st.sidebar.caption(t("library_version", name=entry[0], version=entry[1]))
+    if state.unsaved():
+        st.sidebar.warning(t("unsaved_changes"))

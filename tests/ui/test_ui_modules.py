@@ -1,0 +1,199 @@
+"""The UI's pure modules: figure builders, scenario edits, labels, names (no AppTest needed)."""
+from __future__ import annotations
+
+import ast
+import doctest
+import re
+import string
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+
+from mcda.errors import ScenarioError
+from mcda.files import load_model, load_scenario
+from mcda.resources import TEMPLATE, example_path
+from mcda.ui import charts, edits, names
+from mcda.ui.i18n import LABELS, label
+
+ROOT = Path(__file__).resolve().parents[2]
+UI = ROOT / "mcda" / "ui"
+
+
+@pytest.fixture(scope="module")
+def example():
+    return load_scenario(example_path(), lint=False)
+
+
+# ------------------------------------------------------------------ labels
+def _used_labels() -> set[str]:
+    """Every literal label key the UI passes to t()/header()/guard()/flash(lead=...)."""
+    used: set[str] = set()
+    for path in [ROOT / "app.py", *UI.rglob("*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in ("t", "tr", "header", "guard", "label") and node.args and isinstance(node.args[0], ast.Constant):
+                used.add(node.args[0].value)
+            if name == "header" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+                used.add(node.args[1].value)
+            for kw in node.keywords:
+                if kw.arg == "lead" and isinstance(kw.value, ast.Constant):
+                    used.add(kw.value.value)
+    return {u for u in used if isinstance(u, str)}
+
+
+DYNAMIC = {  # labels built as prefix + value in the pages
+    "mode_": ("pairwise", "direct"), "pairs_": ("all", "missing", "next"),
+    "band_": ("very high", "high", "moderate", "low", "very low"), "source_": ("equal", "single_child"),
+    "contrib_": ("score", "squared distance to the ideal"), "level_": ("dimensions", "all"),
+    "model_": ("judgments", "uniform", "lognormal"), "saaty_": tuple(str(k) for k in range(1, 10)),
+}
+
+
+def test_every_label_used_exists():
+    missing = sorted(_used_labels() - set(LABELS))
+    assert missing == []
+
+
+def test_dynamic_labels_exist():
+    wanted = {p + v for p, vs in DYNAMIC.items() for v in vs} | {"contrib_score_help",
+                                                                  "contrib_squared distance to the ideal_help"}
+    assert sorted(wanted - set(LABELS)) == []
+
+
+def test_consensus_bands_match_the_engine():
+    from mcda.ahp import CONSENSUS_BANDS
+
+    assert {w for _, w in CONSENSUS_BANDS} == set(DYNAMIC["band_"])
+
+
+@pytest.mark.parametrize("key", sorted(LABELS))
+def test_labels_have_both_languages_and_the_same_placeholders(key):
+    zh, en = LABELS[key]
+    assert zh.strip() and en.strip()
+    fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (zh, en)]
+    assert fields[0] == fields[1], key
+
+
+def test_label_falls_back_to_the_key():
+    assert label("no such label", "zh") == "no such label"
+
+
+# ------------------------------------------------------------------ names
+def test_names_doctests():
+    result = doctest.testmod(names, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted and not result.failed
+
+
+def test_slider_runs_from_a_extreme_to_b_extreme():
+    assert names.SLIDER_VALUES[0] == 9.0 and names.SLIDER_VALUES[-1] == pytest.approx(1 / 9)
+    assert names.SLIDER_VALUES[8] == 1.0 and len(names.SLIDER_VALUES) == 17
+
+
+def test_verbal_scale_in_both_languages():
+    assert names.verbal(5.0, "A", "B", "en") == "A is strongly more important (5)"
+    assert names.verbal(0.2, "A", "B", "zh") == "B 明显重要 (5)"
+    assert names.verbal(0.333, "A", "B", "en").endswith("(3)")  # a rounded reciprocal from a file
+
+
+def test_criterion_and_vendor_names_follow_the_language(example):
+    assert names.criterion_names(example, "zh")["cost"] == "服务成本"
+    assert names.criterion_names(example, "en")["cost"] == "Service cost"
+    assert names.vendor_names(example, "en")["huaxin"] == "Huaxin Tax & Accounting"
+
+
+# ------------------------------------------------------------------ edits
+def test_set_pairwise_replaces_a_pair_judged_in_either_order(example):
+    a, b = "quality.service_attitude", "quality.expertise"  # stored as (expertise, attitude)
+    new = edits.set_pairwise(example, "cfo", "quality", a, b, 5.0)
+    pairs = [p for p in new.judgments["cfo"].nodes["quality"] if {p.a, p.b} == {a, b}]
+    assert [(p.a, p.b, p.value) for p in pairs] == [(a, b, 5.0)]
+    gone = edits.set_pairwise(example, "cfo", "quality", a, b, None)
+    assert not [p for p in gone.judgments["cfo"].nodes["quality"] if {p.a, p.b} == {a, b}]
+    assert example.judgments["cfo"].nodes["quality"] != new.judgments["cfo"].nodes["quality"]  # input untouched
+
+
+def test_set_direct_replaces_pairwise_and_back(example):
+    new = edits.set_direct(example, "cfo", "quality", {c.id: 10.0 for c in example.criteria.children[1].children})
+    assert "quality" in new.judgments["cfo"].direct and "quality" not in new.judgments["cfo"].nodes
+    back = edits.set_direct(new, "cfo", "quality", None)
+    assert "quality" not in back.judgments["cfo"].direct
+
+
+def test_an_invalid_edit_raises_the_located_problem(example):
+    with pytest.raises(ScenarioError) as err:
+        edits.set_scores(example, "cfo", {"huaxin": {"quality.expertise": 12}})
+    assert "scores[cfo][huaxin][quality.expertise]" in str(err.value)
+    with pytest.raises(ScenarioError, match=r"criteria\.children\[19\]\.id"):
+        edits.add_criterion(example, "goal", "9x", "", "X", "benefit", "likert5")
+
+
+def test_remove_criterion_cascades(example):
+    new = edits.remove_criterion(example, "quality")
+    ids = {n.id for n, _, _ in new.criteria.walk()}
+    assert "quality" not in ids and "quality.expertise" not in ids
+    for mj in new.judgments.values():
+        assert "quality" not in mj.nodes
+        assert all("quality" not in (p.a, p.b) for p in mj.nodes.get("goal", []))
+    assert all(not any(k.startswith("quality.") for k in cells) for per in new.scores.values() for cells in per.values())
+
+
+def test_remove_a_child_of_a_node_with_direct_weights(example):
+    new = edits.remove_criterion(example, "security.data_security")
+    direct = new.judgments["it_sec"].direct["security"]
+    assert "security.data_security" not in direct and direct
+
+
+def test_add_under_a_node_with_direct_weights_gives_zero(example):
+    new = edits.add_criterion(example, "security", "security.new", "新", "New", "benefit", "likert5")
+    assert new.judgments["it_sec"].direct["security"]["security.new"] == 0.0
+
+
+def test_add_under_a_leaf_drops_its_scores(example):
+    new = edits.add_criterion(example, "quality.expertise", "quality.expertise.depth", "", "Depth", "benefit", "likert5")
+    node = next(n for n, _, _ in new.criteria.walk() if n.id == "quality.expertise")
+    assert node.direction is None and node.scale is None
+    assert all("quality.expertise" not in cells for per in new.scores.values() for cells in per.values())
+
+
+def test_members_and_vendors_replace_and_cascade(example):
+    members = [{"id": m.id, "name": m.name, "role": m.role, "weight": m.weight} for m in example.members[:2]]
+    fewer = edits.set_members(example, members + [{"id": None, "name": None}])  # a blank added row is ignored
+    assert [m.id for m in fewer.members] == ["cfo", "fin_mgr"]
+    assert "it_sec" not in fewer.judgments and "it_sec" not in fewer.scores
+    vendors = [{"id": v.id, "zh": v.name.zh, "en": v.name.en} for v in example.vendors if v.id != "yuanfan"]
+    four = edits.set_vendors(example, vendors)
+    assert all("yuanfan" not in per for per in four.scores.values())
+
+
+def test_from_template_gives_a_scenario_without_committee():
+    sc = edits.from_template(load_model(TEMPLATE), "New")
+    assert sc.kind == "scenario" and not sc.members and not sc.vendors and sc.metadata.title == "New"
+
+
+# ------------------------------------------------------------------ charts
+def test_charts_build_figures():
+    figs = [
+        charts.weights_sunburst(["g", "a", "b"], ["G", "A", "B"], ["", "g", "g"], [0, 0.4, 0.6]),
+        charts.ranking_bars(["x", "y"], [0.2, 0.7], [2, 1]),
+        charts.stacked_bars(["x", "y"], ["d1", "d2"], [[0.1, 0.2], [0.3, 0.1]]),
+        charts.radar(["x", "y"], ["d1", "d2", "d3"], [[0.1, 0.2, 0.3], [0.3, 0.1, 0.2]]),
+        charts.heatmap(["c1", "c2"], ["r1"], [[0.05, None]], mark_above=0.04),
+        charts.grouped_bars(["a", "b"], {"m1": [0.5, 0.5], "all": [0.4, 0.6]}, highlight="all"),
+        charts.sweep_lines([0, 0.5, 1], [[0.1, 0.2], [0.2, 0.2], [0.3, 0.1]], ["x", "y"], 0.3, [(0.5, "x", "y")]),
+        charts.ranges(["a", "b"], [0.1, 0.2], [0.3, 0.4], marks=[0.2, 0.3], reference=0.0),
+    ]
+    assert all(isinstance(f, go.Figure) for f in figs)
+    assert len(figs[2].data) == 2 and figs[2].layout.barmode == "relative"
+    assert list(figs[1].data[0].y) == ["y", "x"]  # best rank first
+    assert len(figs[4].data) == 2  # the heatmap and the over-threshold frame
+    assert len(figs[3].data[0].r) == 4  # polygon closed
+
+
+def test_ui_never_touches_session_state_outside_state_module():
+    offenders = [p.relative_to(ROOT).as_posix() for p in [ROOT / "app.py", *UI.rglob("*.py")]
+                 if p.name != "state.py" and re.search(r"\bsession_state\b", p.read_text(encoding="utf-8"))]
+    assert offenders == []
