@@ -138,8 +138,8 @@ def _rank(args: argparse.Namespace) -> int:
         a = e.agreement
         print("\nAgreement between methods (Spearman):")
         print(_table([[n, *row] for n, row in zip(a.names, a.spearman.tolist())], ["", *a.names], floatfmt=".3f"))
-    for warning in e.warnings:
-        print(f"warning: {warning}")
+    for note in e.notes:
+        print(f"warning: {note.text(args.lang, e.names(args.lang))}")
     return 0
 
 

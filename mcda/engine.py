@@ -19,6 +19,7 @@ import numpy as np
 from mcda.errors import MCDAError
 from mcda.explain import group_sum, topsis_contributions, why_a_beats_b
 from mcda.methods import METHODS, run_method
+from mcda.notes import Note
 from mcda.schema import NumericScale, Scenario
 from mcda.scores import AggregatedScores, aggregate_scores
 from mcda.weights import WeightsResult, compute_weights, recompose
@@ -102,12 +103,25 @@ class Evaluation:
     global_weights: np.ndarray  # (m,) in problem.leaves order
     methods: dict[str, MethodOutcome]
     agreement: object | None = None  # mcda.methods.Agreement
-    warnings: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()  # what the committee should know about this result (see mcda.notes)
     local: dict[str, dict[str, float]] = field(default_factory=dict)  # local weights used (after what-if overrides)
 
     @property
     def vendors(self) -> tuple[str, ...]:
         return self.problem.vendors
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The notes in English (``notes[k].text(lang, name)`` for other languages)."""
+        return tuple(n.text("en") for n in self.notes)
+
+    def names(self, lang: str):
+        """id -> display name in ``lang`` for criteria, vendors and members of this scenario."""
+        sc = self.scenario
+        table = {n.id: n.name.get(lang) for n, _, _ in sc.criteria.walk()}
+        table.update({v.id: v.name.get(lang) for v in sc.vendors})
+        table.update({m.id: m.name for m in sc.members})
+        return lambda i: table.get(i, i)
 
     def winners(self) -> dict[str, tuple[str, ...]]:
         """Method -> the vendor ids ranked first (several on a tie)."""
@@ -235,27 +249,25 @@ def rank_methods(problem: DecisionProblem, weights: np.ndarray, scenario: Scenar
     return out
 
 
-def _warnings(weights: WeightsResult, outcomes: dict[str, MethodOutcome], agreement, problem: DecisionProblem) -> tuple[str, ...]:
+def _notes(weights: WeightsResult, agreement, problem: DecisionProblem) -> tuple[Note, ...]:
     out = []
     for node, member, cr in weights.inconsistent():
-        who = f"member {member}" if member else "the committee"
-        out.append(f"inconsistent judgments at {node} by {who}: CR {cr:.3f} > {weights.cr_threshold:g}")
+        out.append(Note("inconsistent", {"node": node, "who": member, "cr": cr, "threshold": weights.cr_threshold}))
     for r in weights.nodes.values():
         if r.source == "equal":
-            out.append(f"nobody judged the sub-criteria of {r.node}: equal weights used")
+            out.append(Note("equal_weights", {"node": r.node}))
         for m in r.members:
             if m.error:
-                used = ("their judgments still count pair by pair in the committee matrix" if r.aggregation == "aij"
-                        else "they were left out of the committee's weights at this node")
-                out.append(f"member {m.member}'s judgments at {r.node} cannot give weights on their own ({m.error}); {used}")
-        if r.note and r.source == "committee":
-            out.append(f"{r.node}: {r.note}")
+                code = "member_left_out_aij" if r.aggregation == "aij" else "member_left_out"
+                out.append(Note(code, {"node": r.node, "member": m.member, "error": m.error}))
+        if r.source == "committee" and r.note:
+            out.append(Note("direct_fallback", {"node": r.node, "members": [m.member for m in r.members if m.matrix is None]}))
     if agreement is not None and agreement.dissenters:
         win = {k: [problem.vendors[i] for i in v] for k, v in agreement.winners.items()}
-        out.append("the methods disagree on the winner: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in win.items()))
+        out.append(Note("methods_disagree", {"winners": win}))
     imputed = int(problem.aggregated.imputed.sum())
     if imputed:
-        out.append(f"{imputed} cell(s) of the decision matrix nobody scored were imputed (criterion median)")
+        out.append(Note("imputed", {"count": imputed}))
     return tuple(out)
 
 
@@ -307,7 +319,7 @@ def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
     vec = np.array([glob[c] for c in problem.leaves])
     outcomes = rank_methods(problem, vec, scenario, methods)
     agr = _agreement(outcomes) if agreement else None
-    return Evaluation(scenario, w, problem, vec, outcomes, agr, _warnings(w, outcomes, agr, problem), local)
+    return Evaluation(scenario, w, problem, vec, outcomes, agr, _notes(w, agr, problem), local)
 
 
 def with_local_weights(evaluation: Evaluation, overrides: dict[str, dict[str, float]],

@@ -253,7 +253,7 @@ def _context(e, lang: str, sens) -> dict:
         "member_ids": members, "threshold": w.cr_threshold, "consistency": consistency,
         "dims": sorted(((name(d), v) for d, v in e.dimension_weights().items()), key=lambda kv: -kv[1]),
         "methods": methods, "ranking": ranking, "explain": explain, "agreement": agreement,
-        "warnings": list(e.warnings), "winners": {k: [name(v) for v in vs] for k, vs in e.winners().items()},
+        "warnings": [n.text(lang, e.names(lang)) for n in e.notes], "winners": {k: [name(v) for v in vs] for k, vs in e.winners().items()},
         "settings": f"{w.priority_method} · {w.aggregation} · RI {w.ri_table} · {s.settings.score_aggregation}",
         "sens": sens, "name": name, "figures": _figures(e, lang, L, name, sens),
     }

@@ -113,8 +113,10 @@ def _summary(wb, e) -> None:
         sh.put([name, ", ".join(winners)])
     sh.blank()
     sh.put(["提示 Warnings"], bold=True)
-    for w in e.warnings or ("(none / 无)",):
-        sh.put([w])
+    for note in e.notes:
+        sh.put([note.text("zh", e.names("zh")), note.text("en", e.names("en"))])
+    if not e.notes:
+        sh.put(["(无)", "(none)"])
 
 
 def _criteria(wb, e) -> None:

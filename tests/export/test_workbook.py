@@ -112,7 +112,8 @@ def test_summary_and_sensitivity_sheets(evaluation, book):
     summary = [[c.value for c in row] for row in book[SHEETS["summary"]].iter_rows()]
     flat = [x for r in summary for x in r if x is not None]
     assert evaluation.scenario.metadata.title in flat and "王敏 (Wang Min)" in flat
-    assert any(str(x).startswith("inconsistent judgments at quality") for x in flat)
+    assert any(str(x).startswith("inconsistent judgments at Service quality") for x in flat)
+    assert any("服务质量" in str(x) and "不一致" in str(x) for x in flat)
     sens = [[c.value for c in row] for row in book[SHEETS["sensitivity"]].iter_rows()]
     flat = [x for r in sens for x in r if x is not None]
     assert "quality" in flat and "huaxin stays on top while ..." in flat and 0.7 in flat and "cost" in flat

@@ -30,10 +30,11 @@ if len(agreed) == 1:
 else:
     st.warning(t("winner_split", detail="; ".join(f"{method_label(m, lang)}: {', '.join(vn[v] for v in ws)}"
                                                    for m, ws in winners.items())))
-if ev.warnings:
-    with st.expander(f"{t('engine_warnings')} ({len(ev.warnings)})", expanded=True):
-        for w in ev.warnings:
-            st.warning(plain(w))
+if ev.notes:
+    with st.expander(f"{t('engine_warnings')} ({len(ev.notes)})", expanded=True):
+        name = ev.names(lang)
+        for note in ev.notes:
+            st.warning(plain(note.text(lang, name)))
 
 # ------------------------------------------------------------------ rankings side by side
 st.subheader(t("rankings"))
