@@ -44,7 +44,21 @@ def comparison_graph(matrix, labels: Sequence | None = None) -> nx.Graph:
     return g
 
 
+def _all_reachable(a: np.ndarray) -> bool:
+    """Fast path: is every item reachable from item 0 through judged pairs? (boolean
+    reachability, at most n small products; networkx is then only needed to name groups)."""
+    adj = np.isfinite(a)
+    reach = adj[0].copy()
+    while True:
+        grown = adj[reach].any(axis=0)
+        if grown.sum() == reach.sum():
+            return bool(reach.all())
+        reach = grown
+
+
 def _groups(a: np.ndarray) -> list[list[int]]:
+    if _all_reachable(a):
+        return [list(range(a.shape[0]))]
     import networkx as nx
 
     g = nx.Graph()
