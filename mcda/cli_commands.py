@@ -12,33 +12,9 @@ import json
 import os
 import sys
 
+from mcda.cli_args import SAMPLES, SEED, lang_parent
+
 __all__ = ["add_parsers", "name_of"]
-
-
-def positive_int(text: str) -> int:
-    """argparse type: a whole number >= 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {value}")
-    return value
-
-
-def seed_int(text: str) -> int:
-    """argparse type: a random seed, a whole number >= 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"a seed is a whole number of at least 0, found {value}")
-    return value
-
-
-def _lang() -> str:
-    return os.environ.get("MCDA_LANG", "en")
 
 
 def name_of(scenario, lang: str):
@@ -225,8 +201,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     from mcda.schema import METHOD_NAMES
 
     handlers = {}
-    lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=["zh", "en"], default=_lang(), help="names in Chinese or English (env MCDA_LANG)")
+    lang = lang_parent()
 
     p = sub.add_parser("weights", parents=[lang], help="local and global criteria weights, consistency per node")
     p.add_argument("scenario", metavar="SCENARIO")
@@ -243,8 +218,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
 
     p = sub.add_parser("sensitivity", parents=[lang], help="what flips the winner: stability intervals, critical criteria, SMAA rank acceptability")
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--samples", type=positive_int, help="Monte Carlo weight samples (default: the scenario's setting)")
-    p.add_argument("--seed", type=seed_int, help="random seed (default: the scenario's setting)")
+    p.add_argument("--samples", type=SAMPLES, help="Monte Carlo weight samples (default: the scenario's setting)")
+    p.add_argument("--seed", type=SEED, help="random seed (default: the scenario's setting)")
     p.add_argument("--model", choices=["uniform", "judgments", "lognormal"], help="weight uncertainty model")
     p.add_argument("--score-uncertainty", action="store_true", help="also vary scores by the members' spread")
     p.add_argument("--method", action="append", choices=["topsis", "wsm"], help="default: both")

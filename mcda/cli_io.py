@@ -18,13 +18,10 @@ import os
 import sys
 from pathlib import Path
 
+from mcda.cli_args import COUNT, VERSION, default_lang, lang_parent
 from mcda.errors import MCDAError
 
 __all__ = ["add_parsers"]
-
-
-def _lang() -> str:
-    return os.environ.get("MCDA_LANG", "en")
 
 
 def _read_bytes(path: str) -> bytes:
@@ -41,17 +38,6 @@ def _read_bytes(path: str) -> bytes:
         raise MCDAError(f"{p}: not a file") from None
     except OSError as exc:
         raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
-
-
-def _count(text: str) -> int:
-    """argparse type: a whole number >= 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 0, found {value}")
-    return value
 
 
 _KNOWN_SUFFIXES = {"csv", "xlsx", "html", "htm", "json", "pdf", "txt", "xls"}
@@ -195,25 +181,15 @@ def _diff(args: argparse.Namespace) -> int:
                        args.format, args.lang)
 
 
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a version number (1, 2, ...), found {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"versions are numbered from 1, found {n}")
-    return n
-
-
 def _diff_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--lang", choices=["zh", "en"], default=_lang(), help="sentences in Chinese or English (env MCDA_LANG)")
+    p.add_argument("--lang", choices=["zh", "en"], default=default_lang(), help="sentences in Chinese or English (env MCDA_LANG)")
 
 
 def _store_diff_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar="NAME")
-    p.add_argument("v1", metavar="V1", type=_positive, help="the earlier version")
-    p.add_argument("v2", metavar="V2", type=_positive, nargs="?", help="the later version (default: the latest)")
+    p.add_argument("v1", metavar="V1", type=VERSION, help="the earlier version")
+    p.add_argument("v2", metavar="V2", type=VERSION, nargs="?", help="the later version (default: the latest)")
     _diff_options(p)
 
 
@@ -237,8 +213,7 @@ _register_store_diff()  # before mcda.cli builds the `mcda store` parser
 
 def add_parsers(sub: argparse._SubParsersAction) -> dict:
     """Add the import / export / diff commands to the ``mcda`` parser; return {command: handler}."""
-    lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=["zh", "en"], default=_lang(), help="Chinese or English (env MCDA_LANG)")
+    lang = lang_parent("Chinese or English (env MCDA_LANG)")
     out = argparse.ArgumentParser(add_help=False)
     out.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of printing")
 
@@ -262,7 +237,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     p.add_argument("--sensitivity", metavar="FILE", help="include these sensitivity results (JSON) instead of computing them")
     p.add_argument("--sensitivity-method", choices=["topsis", "wsm"], default="topsis",
                    help="method whose sensitivity the report shows (default topsis)")
-    p.add_argument("--samples", type=_count, default=2000, metavar="N",
+    p.add_argument("--samples", type=COUNT, default=2000, metavar="N",
                    help="SMAA samples for the report's sensitivity section; 0 leaves sensitivity out (default 2000)")
 
     p = sub.add_parser("diff", help="what changed between two scenarios, and what it did to weights and rankings")

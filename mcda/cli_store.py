@@ -31,6 +31,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from mcda.cli_args import VERSION
+
 if TYPE_CHECKING:
     from mcda.store import Store
 
@@ -154,16 +156,6 @@ def _format(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["table", "json"], default="table")
 
 
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a version number (1, 2, ...), found {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"versions are numbered from 1, found {n}")
-    return n
-
-
 def _save_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a scenario file (validated first; an invalid file saves nothing)")
     p.add_argument("--name", help="the scenario's name in the library (default: the file name without .json)")
@@ -183,13 +175,13 @@ def _history_args(p: argparse.ArgumentParser) -> None:
 
 def _open_args(p: argparse.ArgumentParser) -> None:
     _name(p)
-    p.add_argument("--version", type=_positive, help="a version number (default: the latest)")
+    p.add_argument("--version", type=VERSION, help="a version number (default: the latest)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the scenario to FILE (atomically) instead of printing it")
 
 
 def _restore_args(p: argparse.ArgumentParser) -> None:
     _name(p)
-    p.add_argument("version", metavar="N", type=_positive, help="the version whose content becomes the new latest version")
+    p.add_argument("version", metavar="N", type=VERSION, help="the version whose content becomes the new latest version")
     p.add_argument("-m", "--message", default=None, help="why (added to 'restore of version N')")
 
 

@@ -25,6 +25,17 @@ c3.metric(t("members"), len(sc.members))
 c4.metric(t("vendors"), len(sc.vendors))
 
 
+def _pick_scenario(found, key: str) -> str | None:
+    """A select box of the library's scenarios (the open one first chosen); None, with a note, if empty."""
+    if not found:
+        st.info(t("library_empty"))
+        return None
+    names = [e.name for e in found]
+    entry = state.library_entry()
+    return st.selectbox(t("library_scenario"), names, key=state.key(key),
+                        index=names.index(entry[0]) if entry and entry[0] in names else 0)
+
+
 # ------------------------------------------------------------------ callbacks
 def _open_example() -> None:
     path = example_path()
@@ -115,13 +126,8 @@ with tab_open:
         st.subheader(t("library"))
         with guard("library_error"):
             found = library.entries()
-            if not found:
-                st.info(t("library_empty"))
-            else:
-                names = [e.name for e in found]
-                entry = state.library_entry()
-                pick = st.selectbox(t("library_scenario"), names, key=state.key("lib_pick"),
-                                    index=names.index(entry[0]) if entry and entry[0] in names else 0)
+            pick = _pick_scenario(found, "lib_pick")
+            if pick is not None:
                 info = next(e for e in found if e.name == pick)
                 versions = list(range(info.versions, 0, -1))
                 ver = st.selectbox(t("version"), versions, key=state.key("lib_version", pick),
@@ -160,14 +166,8 @@ with tab_save:
 # ------------------------------------------------------------------ history and diff
 with tab_history:
     with guard("library_error"):
-        found = library.entries()
-        if not found:
-            st.info(t("library_empty"))
-        else:
-            names = [e.name for e in found]
-            entry = state.library_entry()
-            name = st.selectbox(t("library_scenario"), names, key=state.key("hist_pick"),
-                                index=names.index(entry[0]) if entry and entry[0] in names else 0)
+        name = _pick_scenario(library.entries(), "hist_pick")
+        if name is not None:
             versions = library.history(name)
             table = pd.DataFrame([{
                 t("version"): v.version, t("saved_at"): v.saved_at.replace("T", " ")[:19], t("message"): v.message,
