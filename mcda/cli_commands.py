@@ -9,7 +9,6 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 
 from mcda.cli_args import SAMPLES, SEED, lang_parent

@@ -88,7 +88,7 @@ def _scenario_rules(doc: Scenario) -> list[Problem]:
         judged.update(mj.direct)
     for n in parents:
         if doc.members and n.id not in judged:
-            out.append(Problem(f"judgments", f"nobody judged the sub-criteria of {n.id!r}: equal weights will be used"))
+            out.append(Problem("judgments", f"nobody judged the sub-criteria of {n.id!r}: equal weights will be used"))
     scored = {vid for per_vendor in doc.scores.values() for vid, cells in per_vendor.items() if any(v is not None for v in cells.values())}
     for i, v in enumerate(doc.vendors):
         if v.id not in scored:

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 import numpy as np
 
-from mcda.schema import Criterion, LocalText, Model, Scenario
+from mcda.schema import Criterion, Model, Scenario
 
 __all__ = ["SAATY_VALUES", "to_saaty", "member_judgments", "example_scenario"]
 

@@ -133,7 +133,7 @@ def check_matrix(matrix, labels: Sequence | None = None, allow_missing: bool = T
 
 def _check_cells(a: np.ndarray, labels, allow_missing: bool, rtol: float, prefix: str) -> None:
     """Run the cell checks of :func:`check_matrix` on one square matrix."""
-    n = a.shape[0]
+    a.shape[0]
     if np.isinf(a).any():
         i, j = np.argwhere(np.isinf(a))[0]
         raise MCDAError(f"{prefix}expected finite judgments; {_pair(i, j, labels)} is {a[i, j]}")

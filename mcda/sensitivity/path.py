@@ -143,7 +143,6 @@ class OneWayPath:
     # ------------------------------------------------------------- topsis
     def _topsis_crossovers(self, I, J, tol, scan_points) -> list[Crossover]:
         P, Q, p, q = self.coef
-        npair = I.size
         # closed-form candidates: roots of c2 y^2 + c1 y + c0, y = (t / (1 - t))^2
         c2 = p[I] * P[J] - p[J] * P[I]
         c1 = p[I] * Q[J] + q[I] * P[J] - p[J] * Q[I] - q[J] * P[I]
