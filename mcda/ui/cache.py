@@ -48,9 +48,9 @@ def weights(digest: str, _scenario: Scenario) -> tuple[WeightsResult | None, str
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def problems(digest: str, _scenario: Scenario) -> list:
-    """Lint warnings (:func:`mcda.lint.lint`)."""
-    return lint(_scenario)
+def problems(digest: str, _scenario: Scenario, lang: str = "en") -> list:
+    """Lint warnings (:func:`mcda.lint.lint`) in the interface language."""
+    return lint(_scenario, lang)
 
 
 @dataclass(frozen=True)

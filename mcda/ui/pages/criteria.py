@@ -114,7 +114,7 @@ with tab_edit:
             _done(state.apply(edits.set_leaf, target, d, s), t("leaf_updated", name=names[target]))
 
 with tab_lint:
-    found = cache.problems(state.digest(), sc)
+    found = cache.problems(state.digest(), sc, lang)
     if not found:
         st.success(t("no_warnings"))
     for p in found:

@@ -258,7 +258,7 @@ with tab_people:
 # ------------------------------------------------------------------ validation
 with tab_check:
     st.success(t("valid"))
-    found = cache.problems(state.digest(), sc)
+    found = cache.problems(state.digest(), sc, lang)
     st.subheader(f"{t('warnings')} ({len(found)})")
     if not found:
         st.write(t("no_warnings"))
