@@ -39,7 +39,8 @@ def frozen_array(a) -> np.ndarray:
     return a
 
 
-def _labels(labels, k: int, what: str):
+def check_labels(labels, k: int, what: str) -> list | None:
+    """Optional labels for messages: ``k`` of them (one per vendor / criterion), or None."""
     if labels is None:
         return None
     labels = list(labels)
@@ -65,8 +66,8 @@ def check_problem(matrix, weights, types, *, vendors=None, criteria=None) -> Dec
     n, m = X.shape
     if n == 0 or m == 0:
         raise MCDAError(f"the decision matrix needs at least one vendor and one criterion; found shape {X.shape}")
-    vendors = _labels(vendors, n, "vendor")
-    criteria = _labels(criteria, m, "criterion")
+    vendors = check_labels(vendors, n, "vendor")
+    criteria = check_labels(criteria, m, "criterion")
     check_finite(X, vendors, criteria)
 
     if weights is None:

@@ -1,11 +1,11 @@
 """Argument checks shared by the sensitivity kernels (run once per call, never per sample)."""
 from __future__ import annotations
 
-from typing import Sequence
 
 import numpy as np
 
 from mcda.errors import MCDAError
+from mcda.methods._validation import check_labels as labels
 
 __all__ = ["METHODS", "DEFAULT_NORMALIZATION", "check_method", "labels", "as_weights",
            "criterion_index", "vendor_name", "criterion_name", "WEIGHT_SUM_TOL"]
@@ -24,16 +24,6 @@ def check_method(method) -> str:
     if method not in METHODS:
         raise MCDAError(f"method must be one of {', '.join(map(repr, METHODS))}; found {method!r}")
     return method
-
-
-def labels(values: Sequence | None, k: int, what: str) -> list | None:
-    """Validate optional labels: ``k`` of them, or None."""
-    if values is None:
-        return None
-    values = list(values)
-    if len(values) != k:
-        raise MCDAError(f"expected {k} {what} labels (one per {what}); found {len(values)}")
-    return values
 
 
 def criterion_name(j: int, criteria=None) -> str:
