@@ -6,6 +6,7 @@ only parses, calls the engine, and formats.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import csv
 import io
 import json
@@ -152,7 +153,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
                            "leader": s.leader, "taker_below": s.taker_below, "taker_above": s.taker_above,
                            "sentence": s.sentence(args.lang, vnames)} for s in stab],
             "critical": analysis.critical_sentences(e, method, args.lang),
-            "tornado": [dataclasses_asdict(r) | {"swing": r.swing} for r in analysis.tornado_table(e, method, level=args.level)],
+            "tornado": [dataclasses.asdict(r) | {"swing": r.swing} for r in analysis.tornado_table(e, method, level=args.level)],
             "acceptability": {v: row.tolist() for v, row in zip(smaa.vendors, smaa.acceptability)},
             "confidence": {v: (None if c != c else float(c)) for v, c in zip(smaa.vendors, smaa.confidence)},
             "samples_done": smaa.samples,
@@ -187,12 +188,6 @@ def _sensitivity(args: argparse.Namespace) -> int:
     else:
         print("\nNo rank reversal when a vendor is removed or copied.")
     return 0
-
-
-def dataclasses_asdict(obj) -> dict:
-    import dataclasses
-
-    return dataclasses.asdict(obj)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> dict:

@@ -35,8 +35,6 @@ __all__ = [
     "with_local_weights",
 ]
 
-_MISSING = {"error": "error", "skip": "skip", "impute_median": "impute_median"}
-
 
 @dataclass(frozen=True)
 class DecisionProblem:
@@ -152,7 +150,8 @@ class Evaluation:
             "methods": methods,
             "method_details": details,
             "winners": {k: list(v) for k, v in self.winners().items()},
-            "weights": {"global": self.weights.global_weights, "dimensions": self.dimension_weights()},
+            "weights": {"global": dict(zip(self.problem.leaves, self.global_weights.tolist())),
+                        "dimensions": self.dimension_weights()},
             "decision_matrix": {
                 "vendors": list(self.vendors), "criteria": list(self.problem.leaves),
                 "values": self.problem.matrix.tolist(), "coverage": self.problem.aggregated.coverage.tolist(),
@@ -195,7 +194,7 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
                 if value is not None:
                     raw[k, i, col[cid]] = value
     agg = aggregate_scores(raw, [m.weight for m in scenario.members], scenario.settings.score_aggregation,
-                           _MISSING[scenario.settings.missing_scores], vendors=vendors, criteria=leaf_ids, members=members)
+                           scenario.settings.missing_scores, vendors=vendors, criteria=leaf_ids, members=members)
     bounds = np.empty((len(leaf_ids), 2))
     for j, leaf in enumerate(leaves):
         lo, hi = scenario.scales[leaf.scale].bounds
@@ -323,10 +322,11 @@ def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
 
 
 def with_local_weights(evaluation: Evaluation, overrides: dict[str, dict[str, float]],
-                       problem: DecisionProblem | None = None) -> Evaluation:
-    """Re-rank an evaluation with some nodes' local weights replaced (no AHP, no score aggregation)."""
+                       problem: DecisionProblem | None = None, explain: bool = False) -> Evaluation:
+    """Re-rank an evaluation with some nodes' local weights replaced (no AHP, no score aggregation;
+    explanations only if asked: the live what-if path needs scores and ranks)."""
     local, glob = recompose(evaluation.weights.nodes, evaluation.weights.root, overrides)
     p = problem or evaluation.problem
     vec = np.array([glob[c] for c in p.leaves])
-    outcomes = rank_methods(p, vec, evaluation.scenario, list(evaluation.methods))
+    outcomes = rank_methods(p, vec, evaluation.scenario, list(evaluation.methods), explain=explain)
     return Evaluation(evaluation.scenario, evaluation.weights, p, vec, outcomes, None, (), local)

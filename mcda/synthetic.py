@@ -11,23 +11,10 @@ from datetime import datetime, timezone
 
 import numpy as np
 
+from mcda.ahp import nearest_scale_value
 from mcda.schema import Criterion, Model, Scenario
 
-__all__ = ["SAATY_VALUES", "to_saaty", "member_judgments", "example_scenario"]
-
-SAATY_VALUES = np.array([1 / k for k in range(9, 1, -1)] + list(range(1, 10)), dtype=float)
-
-
-def to_saaty(ratio: np.ndarray | float) -> np.ndarray:
-    """Nearest value of Saaty's 1/9..9 scale, in log space (so 1/3 and 3 are symmetric).
-
-    >>> to_saaty([2.6, 0.3, 40.0]).round(4).tolist()
-    [3.0, 0.3333, 9.0]
-    """
-    r = np.atleast_1d(np.asarray(ratio, dtype=float))
-    idx = np.abs(np.log(r)[:, None] - np.log(SAATY_VALUES)[None, :]).argmin(axis=1)
-    return SAATY_VALUES[idx]
-
+__all__ = ["member_judgments", "example_scenario"]
 
 def member_judgments(ids: list[str], importance: np.ndarray, rng: np.random.Generator,
                      noise: float = 0.25, drop: float = 0.0) -> list[dict]:
@@ -41,7 +28,7 @@ def member_judgments(ids: list[str], importance: np.ndarray, rng: np.random.Gene
         if (i, j) not in keep_always and rng.random() < drop:
             continue
         ratio = importance[i] / importance[j] * np.exp(rng.normal(0, noise))
-        value = float(to_saaty(ratio)[0])
+        value = float(nearest_scale_value(ratio))
         out.append({"a": ids[i], "b": ids[j], "value": round(value, 6) if value >= 1 else f"1/{round(1 / value)}"})
     return out
 

@@ -181,8 +181,8 @@ def local_priorities(matrix: np.ndarray, settings: Settings, labels=None) -> np.
     completion = _completion(settings)
     if not np.isnan(matrix).any():
         return ahp.priorities(matrix, settings.priority_method, labels=labels)
-    if completion == "harker":
-        return ahp.priorities(matrix, "harker", labels=labels)
+    if completion == "harker":  # Harker's completion, then the chosen method (eigenvector: Harker's weights)
+        return ahp.priorities(ahp.harker_completion(matrix, labels=labels), settings.priority_method, labels=labels)
     natural = {"eigenvector": "lambda_max", "geometric_mean": "llsm"}.get(settings.priority_method)
     if completion == natural:
         return ahp.priorities(matrix, settings.priority_method, labels=labels)

@@ -142,3 +142,12 @@ def test_saaty_1980_table_cannot_cover_19_dimensions(example):
     s.settings.ri_table = "saaty_1980"
     with pytest.raises(MCDAError, match="alonso_lamata"):
         compute_weights(s)
+
+
+def test_harker_completion_setting_keeps_the_priority_method():
+    judg = {"a": {"nodes": {"goal": pairs(x_y=3, y_z=2)}}}  # x vs z missing
+    eig = compute_weights(tiny(judg, settings={"completion": "harker"}))
+    gm = compute_weights(tiny(judg, settings={"completion": "harker", "priority_method": "geometric_mean"}))
+    a = np.array([[1, 3, np.nan], [1 / 3, 1, 2], [np.nan, 1 / 2, 1]])
+    assert_allclose(eig.nodes["goal"].weights, ahp.harker_weights(a))
+    assert_allclose(gm.nodes["goal"].weights, ahp.priorities(ahp.harker_completion(a), "geometric_mean"))

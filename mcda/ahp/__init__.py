@@ -37,6 +37,7 @@ from mcda.ahp.incomplete import (
     NextQuestions,
     Question,
     complete,
+    harker_completion,
     harker_matrix,
     harker_weights,
     llsm_weights,
@@ -61,7 +62,7 @@ __all__ = [
     "RI_TABLES", "RI_TABLE_SOURCES", "random_index", "ConsistencyResult", "consistency",
     "GCI_THRESHOLDS", "gci_threshold", "GCIResult", "gci",
     # incomplete
-    "complete", "COMPLETION_METHODS", "llsm_weights", "harker_matrix", "harker_weights",
+    "complete", "COMPLETION_METHODS", "llsm_weights", "harker_completion", "harker_matrix", "harker_weights",
     "Question", "NextQuestions", "next_question",
     # repair
     "RepairHint", "repair_hints",

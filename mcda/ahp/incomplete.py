@@ -33,6 +33,7 @@ __all__ = [
     "harker_matrix",
     "harker_weights",
     "COMPLETION_METHODS",
+    "harker_completion",
     "Question",
     "NextQuestions",
     "next_question",
@@ -212,6 +213,20 @@ def _harker_completion(a: np.ndarray) -> np.ndarray:
     np.fill_diagonal(b, 1.0 + nan.sum(axis=1))
     w = principal_eigen(b)[1]
     return np.where(nan, w[:, None] / w[None, :], a)
+
+
+def harker_completion(matrix, labels: Sequence | None = None) -> np.ndarray:
+    """The matrix completed with ``a_ij = w_i / w_j`` in the missing cells, ``w`` Harker's weights.
+
+    Its principal eigenvector is Harker's ``w`` again (Harker 1987); other priority
+    methods applied to it give their own weights of Harker's completion.
+
+    >>> harker_completion([[1, 2, np.nan], [0.5, 1, 2], [np.nan, 0.5, 1]]).round(12)[0, 2]
+    np.float64(4.0)
+    """
+    a = check_matrix(matrix, labels)
+    require_connected(a, labels)
+    return _harker_completion(a)
 
 
 #: Completion methods by name: each takes a validated, connected matrix and returns a complete one.

@@ -8,7 +8,7 @@ from mcda.errors import MCDAError
 from mcda.methods._validation import check_labels as labels
 
 __all__ = ["METHODS", "DEFAULT_NORMALIZATION", "check_method", "labels", "as_weights",
-           "criterion_index", "vendor_name", "criterion_name", "WEIGHT_SUM_TOL"]
+           "criterion_index", "criterion_name", "WEIGHT_SUM_TOL"]
 
 #: ranking methods the sensitivity kernels understand
 METHODS = ("topsis", "wsm")
@@ -28,10 +28,6 @@ def check_method(method) -> str:
 
 def criterion_name(j: int, criteria=None) -> str:
     return f"criterion {criteria[j]!r}" if criteria is not None else f"criterion {j}"
-
-
-def vendor_name(i: int, vendors=None) -> str:
-    return f"vendor {vendors[i]!r}" if vendors is not None else f"vendor {i}"
 
 
 def as_weights(weights, m: int | None = None, criteria=None, *,

@@ -84,6 +84,10 @@ class AffinePath:
         scale = np.abs(f).max(axis=0)
         tol = 1e-12 * np.where(scale > 0, scale, 1.0)
         sign = np.where(np.abs(f) <= tol, 0, np.sign(f)).astype(int)
+        # a tie exactly at t = 0 or t = 1 (e.g. equal values on the only weighted criterion) is an
+        # end tie, not a crossing: rounding must not turn it into a swap in the last grid cell
+        for end in (0, -1):
+            sign[end, np.abs(f[end]) <= 1e-9 * np.where(scale > 0, scale, 1.0)] = 0
         out: list[Crossover] = []
         for p in range(len(I)):  # pairs with a change only; the scan itself is vectorised
             s = sign[:, p]
@@ -110,17 +114,19 @@ class AffinePath:
             hi = np.where(same, hi, mid)
         return 0.5 * (lo + hi)
 
-    def interval(self, t0: float, kind: str = "winner", scan_points: int = SCAN_POINTS):
+    def interval(self, t0: float, kind: str = "winner", scan_points: int = SCAN_POINTS,
+                 crossovers: list[Crossover] | None = None):
         """``(low, high, taker_below, taker_above)``: the range of ``t`` around ``t0`` in which
         the leader (``kind="winner"``) or the whole order (``kind="ranking"``) stays;
-        ``taker_*`` is the vendor that overtakes past each end (None at 0 or 1)."""
+        ``taker_*`` is the vendor that overtakes past each end (None at 0 or 1).
+        Pass ``crossovers`` already computed to avoid scanning the path again."""
         if kind not in ("winner", "ranking"):
             raise MCDAError(f"kind must be 'winner' or 'ranking', found {kind!r}")
         base = self.scores([t0])[0]
         tol = tie_tolerance(base)
         leaders = set(np.flatnonzero(base >= base.max() - tol).tolist())
         low, high, below, above = 0.0, 1.0, None, None
-        for x in self.crossovers(scan_points):
+        for x in self.crossovers(scan_points) if crossovers is None else crossovers:
             relevant = kind == "ranking" or bool(leaders & set(x.pair))
             if not relevant:
                 continue

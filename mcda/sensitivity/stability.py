@@ -31,7 +31,7 @@ import numpy as np
 
 from mcda.errors import MCDAError
 from mcda.sensitivity._checks import as_weights
-from mcda.sensitivity.kernel import ScoreModel, score_model
+from mcda.sensitivity.kernel import score_model
 from mcda.sensitivity.path import SCAN_POINTS, OneWayPath, one_way_path, tie_tolerance
 
 __all__ = ["Stability", "stability", "weight_stability", "ranking_stability", "Tornado",
@@ -69,10 +69,6 @@ class Stability:
     scores: np.ndarray
     below: np.ndarray
     above: np.ndarray
-
-
-def _paths(model: ScoreModel, w: np.ndarray):
-    return [one_way_path(model, w, k) for k in range(model.m)]
 
 
 def _tied_along_path(path: OneWayPath, i: int, j: int, tol: float) -> bool:

@@ -31,9 +31,13 @@ __all__ = ["evaluation", "weights", "problems", "NodeView", "node_view", "analys
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def evaluation(digest: str, _scenario: Scenario) -> tuple[Evaluation | None, str | None]:
-    """(evaluation, None) or (None, the engine's message) for the scenario with this digest."""
+    """(evaluation, None) or (None, the engine's message) for the scenario with this digest;
+    the AHP weights come from :func:`weights` (computed once per content)."""
+    w, error = weights(digest, _scenario)
+    if error:
+        return None, error
     try:
-        return evaluate(_scenario), None
+        return evaluate(_scenario, weights=w), None
     except MCDAError as exc:
         return None, str(exc)
 

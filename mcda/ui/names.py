@@ -19,7 +19,6 @@ __all__ = [
     "member_names",
     "method_label",
     "parents",
-    "dimension_of",
     "SLIDER_VALUES",
     "slider_value",
     "verbal",
@@ -55,15 +54,6 @@ def method_label(name: str, lang: str) -> str:
 def parents(scenario: Scenario) -> list[Criterion]:
     """Nodes with at least two sub-criteria (where there is something to compare), in tree order."""
     return [n for n, _, _ in scenario.criteria.walk() if len(n.children) >= 2]
-
-
-def dimension_of(scenario: Scenario) -> dict[str, str]:
-    """Every node id below the goal -> the id of its dimension (first-level node)."""
-    out: dict[str, str] = {}
-    for dim in scenario.criteria.children:
-        for n, _, _ in dim.walk():
-            out[n.id] = dim.id
-    return out
 
 
 def slider_value(value: float) -> float:

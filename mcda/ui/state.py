@@ -98,7 +98,7 @@ def source_label() -> str:
 
 
 def set_scenario(new: Scenario, source: str | None = None, library: tuple[str, int] | None = None,
-                 pristine: bool = False) -> None:
+                 pristine: bool = False, digest_of_new: str | None = None) -> None:
     """Make ``new`` the scenario being worked on (what-if weights and results of the old one are dropped).
 
     ``source`` names where it came from (kept if None); ``library`` is the
@@ -109,7 +109,7 @@ def set_scenario(new: Scenario, source: str | None = None, library: tuple[str, i
     if source is not None:
         st.session_state[_SOURCE] = source
     st.session_state.setdefault(_SOURCE, "")
-    st.session_state[_DIGEST] = _digest_of(new)
+    st.session_state[_DIGEST] = digest_of_new or _digest_of(new)
     st.session_state[_REV] = st.session_state.get(_REV, 0) + 1
     if library is not None:
         st.session_state[_LIBRARY] = library
@@ -163,8 +163,9 @@ def apply(edit: Callable[..., Scenario], *args: Any) -> str | None:
         new = edit(scenario(), *args)
     except MCDAError as exc:
         return str(exc)
-    if _digest_of(new) != digest():
-        set_scenario(new)
+    new_digest = _digest_of(new)
+    if new_digest != digest():
+        set_scenario(new, digest_of_new=new_digest)
     return None
 
 
