@@ -18,9 +18,8 @@ __all__ = ["add_parsers", "name_of"]
 
 
 def name_of(scenario, lang: str):
-    """id -> display name in ``lang`` for every criterion and vendor of a scenario."""
-    names = {n.id: n.name.get(lang) for n, _, _ in scenario.criteria.walk()}
-    names.update({v.id: v.name.get(lang) for v in scenario.vendors})
+    """id -> display name in ``lang`` for every criterion, vendor and member of a scenario."""
+    names = scenario.names(lang)
     return lambda i: names.get(i, i)
 
 

@@ -115,10 +115,7 @@ class Evaluation:
 
     def names(self, lang: str):
         """id -> display name in ``lang`` for criteria, vendors and members of this scenario."""
-        sc = self.scenario
-        table = {n.id: n.name.get(lang) for n, _, _ in sc.criteria.walk()}
-        table.update({v.id: v.name.get(lang) for v in sc.vendors})
-        table.update({m.id: m.name for m in sc.members})
+        table = self.scenario.names(lang)
         return lambda i: table.get(i, i)
 
     def winners(self) -> dict[str, tuple[str, ...]]:

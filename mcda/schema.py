@@ -353,3 +353,10 @@ class Scenario(_Document):
         default_factory=dict, description="member id -> vendor id -> leaf criterion id -> score (null = missing)"
     )
     settings: Settings = Field(default_factory=Settings)
+
+    def names(self, lang: str) -> dict[str, str]:
+        """id -> display name in ``lang`` for every criterion, vendor and member (member names as given)."""
+        table = {n.id: n.name.get(lang) for n, _, _ in self.criteria.walk()}
+        table.update({v.id: v.name.get(lang) for v in self.vendors})
+        table.update({m.id: m.name for m in self.members})
+        return table

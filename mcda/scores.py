@@ -12,7 +12,9 @@ Rules (registry :data:`AGGREGATION_RULES`):
   ``F`` (total ``W``), the median is the smallest score whose ``F >= W / 2``;
   if that score's ``F`` equals ``W / 2`` exactly (relative tolerance 1e-12),
   the median is the mean of it and the next score (so equal weights give the
-  usual median).
+  usual median). This is the lower weighted median of Edgeworth (1888) with the
+  midpoint rule at an exact half, as in Cormen et al., *Introduction to
+  Algorithms*, problem 9-2.
 * ``geometric_mean``: weighted geometric mean ``exp(sum_k w_k ln x_k / sum_k w_k)``;
   every score must be > 0 (error naming member, vendor and criterion).
 

@@ -79,7 +79,8 @@ def _node_sampler(node, base: np.ndarray, mode: str, sigma: float):
 
 
 def judgment_sampler(evaluation: Evaluation, mode: str = "judgments", sigma: float | None = None) -> Callable:
-    """Sampler ``(rng, size) -> (size, m)`` of global leaf weights around the committee's judgments.
+    """Sampler ``(rng, size) -> (size, m)`` of global leaf weights around the committee's judgments
+    (our own construction, derived from LLSM, Bozóki, Fülöp & Rónyai 2010; tested for its centre).
 
     Each node's committee judgments (the AIJ matrix) are perturbed in log space, pair
     by pair, with the standard deviation of the members' own log judgments of that
@@ -160,6 +161,15 @@ def run_smaa(evaluation: Evaluation, method: str = "topsis", samples: int = 10_0
     (around the committee's judgments: :func:`judgment_sampler`).
     ``score_uncertainty`` adds normal noise with the members' spread per cell,
     clipped to each criterion's scale.
+
+    Spread estimators (derived, documented choices): for judgments, the sample
+    standard deviation of the members' log judgments of a pair (every member who
+    judged it counts once: a spread of opinions, whoever holds them); for scores,
+    the voting-weighted population standard deviation of the members' scores of a
+    cell (the same weights that form the decision matrix). Ties between sampled
+    scores split the ranks fractionally (:mod:`mcda.sensitivity.ranks`), whereas the
+    deterministic ranking uses ``settings.tie_tolerance``; exact ties are rare under
+    continuous sampling, so the two policies agree in practice.
     """
     p = evaluation.problem
     if model == "uniform":
