@@ -29,9 +29,9 @@ import numpy as np
 
 from mcda.errors import MCDAError
 from mcda.normalization import normalize, resolve
-from mcda.sensitivity._checks import DEFAULT_NORMALIZATION, check_method, labels
+from mcda.sensitivity._checks import DEFAULT_NORMALIZATION, as_weights, check_method, labels
 
-__all__ = ["ScoreModel", "score_model"]
+__all__ = ["ScoreModel", "score_model", "prepared"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -205,3 +205,10 @@ def score_model(matrix, types, method: str = "topsis", normalization=None, *, bo
             a.flags.writeable = False
     return ScoreModel(method, label, R, to_ideal, to_anti, vendors, criteria,
                       np.ascontiguousarray(operand), inverse)
+
+
+def prepared(matrix, weights, types, method: str = "topsis", normalization=None, *, bounds=None,
+             vendors=None, criteria=None) -> tuple[ScoreModel, np.ndarray]:
+    """The score model and the validated weight vector every one-way analysis starts from."""
+    model = score_model(matrix, types, method, normalization, bounds=bounds, vendors=vendors, criteria=criteria)
+    return model, as_weights(weights, model.m, model.criteria)

@@ -28,8 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.sensitivity._checks import as_weights
-from mcda.sensitivity.kernel import score_model
+from mcda.sensitivity.kernel import prepared
 from mcda.sensitivity.path import SCAN_POINTS, one_way_path, tie_tolerance
 
 __all__ = ["CriticalChange", "critical_changes", "most_critical", "ts_deltas"]
@@ -110,9 +109,8 @@ def critical_changes(matrix, weights, types, method: str = "topsis", normalizati
     """
     if scope not in ("any", "top"):
         raise MCDAError(f"scope must be 'any' or 'top'; found {scope!r}")
-    model = score_model(matrix, types, method, normalization, bounds=bounds, vendors=vendors,
+    model, w = prepared(matrix, weights, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
-    w = as_weights(weights, model.m, model.criteria)
     base = model.scores(w)
     tol = tie_tolerance(base)
     top = base >= base.max() - tol
@@ -180,9 +178,8 @@ def ts_deltas(matrix, weights, types, normalization="max", *, bounds=None, vendo
     >>> round(float(d[0, 1, 0]), 6)
     0.05
     """
-    model = score_model(matrix, types, "wsm", normalization, bounds=bounds, vendors=vendors,
+    model, w = prepared(matrix, weights, types, "wsm", normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
-    w = as_weights(weights, model.m, model.criteria)
     a = model.normalized
     P = a @ w
     dP = P[None, :] - P[:, None]  # P_j - P_i

@@ -30,8 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.sensitivity._checks import as_weights
-from mcda.sensitivity.kernel import score_model
+from mcda.sensitivity.kernel import prepared
 from mcda.sensitivity.path import SCAN_POINTS, OneWayPath, one_way_path, tie_tolerance
 
 __all__ = ["Stability", "stability", "weight_stability", "ranking_stability", "Tornado",
@@ -160,9 +159,8 @@ def stability(matrix, weights, types, method: str = "topsis", normalization=None
     """
     if kind not in ("winner", "ranking"):
         raise MCDAError(f"kind must be 'winner' or 'ranking'; found {kind!r}")
-    model = score_model(matrix, types, method, normalization, bounds=bounds, vendors=vendors,
+    model, w = prepared(matrix, weights, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
-    w = as_weights(weights, model.m, model.criteria)
     base = model.scores(w)
     tol = tie_tolerance(base)
     inc = [int(i) for i in np.flatnonzero(base >= base.max() - tol)]
@@ -280,9 +278,8 @@ def tornado(matrix, weights, types, method: str = "topsis", normalization=None, 
         raise MCDAError(f"measure must be 'margin' or 'score'; found {measure!r}")
     if not (np.isfinite(spread) and spread >= 0):
         raise MCDAError(f"spread must be a finite number >= 0; found {spread!r}")
-    model = score_model(matrix, types, method, normalization, bounds=bounds, vendors=vendors,
+    model, w = prepared(matrix, weights, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
-    w = as_weights(weights, model.m, model.criteria)
     base_scores = model.scores(w)
     winner = int(np.argmax(base_scores))
     if ends == "relative":

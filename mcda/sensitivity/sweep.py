@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.sensitivity._checks import as_weights, criterion_index
-from mcda.sensitivity.kernel import score_model
+from mcda.sensitivity._checks import criterion_index
+from mcda.sensitivity.kernel import prepared
 from mcda.sensitivity.path import SCAN_POINTS, Crossover, one_way_path
 
 __all__ = ["Sweep", "sweep", "Crossover"]
@@ -92,9 +92,8 @@ def sweep(matrix, weights, types, k, method: str = "topsis", normalization=None,
     if isinstance(points, (bool, np.bool_)) or not isinstance(points, (int, np.integer)) \
             or points < 2:
         raise MCDAError(f"points must be an int >= 2; found {points!r}")
-    model = score_model(matrix, types, method, normalization, bounds=bounds, vendors=vendors,
+    model, w = prepared(matrix, weights, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
-    w = as_weights(weights, model.m, model.criteria)
     k = criterion_index(k, model.m, model.criteria)
     base = model.scores(w)
     if model.m == 1:
