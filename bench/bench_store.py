@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import mcda
-from mcda.files import dumps, parse_json, parse_scenario
+from mcda.scenario.io import dumps, parse_json, parse_scenario
 from mcda.store import Store
 
 
@@ -27,7 +27,7 @@ def main() -> None:
     ap.add_argument("--store", type=Path, default=None, help="library file (default: a temporary folder)")
     args = ap.parse_args()
 
-    base = mcda.load_scenario(mcda.resources.EXAMPLE, lint=False)
+    base = mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False)
     drafts = [base.model_copy(update={"metadata": base.metadata.model_copy(update={"notes": f"bench {i}"})})
               for i in range(args.versions)]
     with tempfile.TemporaryDirectory() as folder:

@@ -10,7 +10,9 @@ import time
 
 import numpy as np
 
-from mcda import analysis, evaluate, load_scenario, resources
+from mcda import evaluate, load_scenario
+from mcda.engine import analysis
+from mcda.scenario import bundled as resources
 
 
 def timed(fn, runs: int) -> float:

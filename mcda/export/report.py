@@ -264,7 +264,7 @@ def html_report(evaluation, lang: str = "zh", sensitivity: dict | None = None) -
 
     Parameters
     ----------
-    evaluation : mcda.engine.Evaluation
+    evaluation : mcda.engine.evaluation.Evaluation
     lang : {"zh", "en"}
         Language of the labels and of criterion and vendor names.
     sensitivity : dict, optional

@@ -25,8 +25,8 @@ from __future__ import annotations
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.files import dumps, parse_json, parse_scenario
-from mcda.schema import Scenario
+from mcda.scenario.io import dumps, parse_json, parse_scenario
+from mcda.scenario.schema import Scenario
 
 __all__ = ["COMMITTEE", "export_json", "import_json", "redact", "REDACTED_NOTE"]
 
@@ -40,7 +40,7 @@ def export_json(scenario: Scenario) -> str:
     """The scenario as canonical JSON text (UTF-8, two-space indent, the format's key order).
 
     >>> import mcda
-    >>> s = mcda.load_scenario(mcda.resources.EXAMPLE, lint=False)
+    >>> s = mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False)
     >>> export_json(s) == export_json(import_json(export_json(s)))
     True
     """
@@ -84,13 +84,13 @@ def redact(scenario: Scenario) -> Scenario:
     Examples
     --------
     >>> import mcda
-    >>> s = mcda.load_scenario(mcda.resources.EXAMPLE, lint=False)
+    >>> s = mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False)
     >>> r = redact(s)
     >>> [m.id for m in r.members], list(r.scores)
     (['committee'], ['committee'])
     """
-    from mcda.engine import decision_problem
-    from mcda.weights import compute_weights
+    from mcda.engine.evaluation import decision_problem
+    from mcda.engine.weights import compute_weights
 
     if not isinstance(scenario, Scenario):
         raise MCDAError(f"expected a Scenario, found {type(scenario).__name__}")

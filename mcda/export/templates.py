@@ -43,8 +43,8 @@ import math
 import re
 
 from mcda.errors import MCDAError, Problem, ScenarioError
-from mcda.files import parse_scenario
-from mcda.schema import NumericScale, Scenario
+from mcda.scenario.io import parse_scenario
+from mcda.scenario.schema import NumericScale, Scenario
 
 __all__ = ["NAME_COLUMNS", "template_rows", "template_csv", "template_xlsx", "score_template",
            "read_scores", "import_scores"]
@@ -86,7 +86,7 @@ def template_rows(scenario: Scenario, member: str | None = None, prefill: bool =
     ``member`` pre-fills that member's scores when ``prefill`` is true.
 
     >>> import mcda
-    >>> rows = template_rows(mcda.load_scenario(mcda.resources.EXAMPLE, lint=False), "cfo")
+    >>> rows = template_rows(mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False), "cfo")
     >>> rows[0][:4], rows[5][3], rows[6][:4]
     (['vendor', 'vendor_zh', 'vendor_en', 'responsiveness.response_time'], '1-5', ['huaxin', '华信财税', 'Huaxin Tax & Accounting', 3.0])
     """

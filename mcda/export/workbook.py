@@ -259,7 +259,7 @@ def export_workbook(evaluation, sensitivity: dict | None = None) -> bytes:
 
     Parameters
     ----------
-    evaluation : mcda.engine.Evaluation
+    evaluation : mcda.engine.evaluation.Evaluation
     sensitivity : dict, optional
         Adds the ``sensitivity`` sheet; format in :func:`mcda.export.report.check_sensitivity`.
 

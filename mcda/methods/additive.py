@@ -2,7 +2,7 @@
 
 Both compute ``P_i = sum_j w_j r_ij`` over a normalised, benefit-oriented
 matrix ``r`` (weights used as given, not renormalised). They differ only in
-the normalisation, taken from :mod:`mcda.normalization`:
+the normalisation, taken from :mod:`mcda.normalization.core`:
 
 * WSM / SAW: linear ``max`` by default (``x / max``, cost ``min / x``;
   MacCrimmon 1968; Fishburn 1967);
@@ -26,8 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.methods._validation import check_problem, check_scores, frozen_array
-from mcda.normalization import apply_checked, resolve
+from mcda.methods.checks import check_problem, check_scores, frozen_array
+from mcda.normalization.core import apply_checked, resolve
 
 __all__ = ["AdditiveDetails", "wsm", "wsm_details", "ahp_synthesis", "ahp_synthesis_details",
            "AHP_MODES"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.methods._validation import frozen_array
+from mcda.methods.checks import frozen_array
 
 __all__ = ["Agreement", "agreement"]
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.methods._validation import check_problem, frozen_array
-from mcda.normalization import check_nonnegative, column_functions, precheck
+from mcda.methods.checks import check_problem, frozen_array
+from mcda.normalization.core import check_nonnegative, column_functions, precheck
 
 __all__ = [
     "WpmDetails", "wpm", "wpm_details",

@@ -2,7 +2,7 @@
 
 For a column-wise normalisation the normalised matrix ``R`` (n x m) does not
 depend on the weights, and every column of ``R`` is benefit-oriented
-(:mod:`mcda.normalization`). Hence, for weights ``w >= 0``:
+(:mod:`mcda.normalization.core`). Hence, for weights ``w >= 0``:
 
 * weighted sum (MacCrimmon 1968; Fishburn 1967): ``P = R w``, so for a chunk
   of weight vectors ``W`` (S x m) the scores are one product ``W R^T``;
@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.normalization import normalize, resolve
-from mcda.sensitivity._checks import DEFAULT_NORMALIZATION, as_weights, check_method, labels
+from mcda.normalization.core import normalize, resolve
+from mcda.sensitivity.checks import DEFAULT_NORMALIZATION, as_weights, check_method, labels
 
 __all__ = ["ScoreModel", "score_model", "prepared"]
 
@@ -156,7 +156,7 @@ def score_model(matrix, types, method: str = "topsis", normalization=None, *, bo
         +1 benefit, -1 cost.
     method : {'topsis', 'wsm'}
     normalization : str, callable or None
-        A name of :data:`mcda.normalization.NORMALIZATIONS` or ``f(x, cost)``;
+        A name of :data:`mcda.normalization.core.NORMALIZATIONS` or ``f(x, cost)``;
         None means ``'vector'`` for TOPSIS and ``'max'`` for the weighted sum.
     bounds : optional
         Criterion bounds for ``'scale'``.

@@ -28,7 +28,7 @@ from typing import Callable
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.sensitivity._checks import as_weights
+from mcda.sensitivity.checks import as_weights
 
 __all__ = ["Sampler", "as_generator", "uniform_simplex", "uniform_sampler",
            "dirichlet_sampler", "lognormal_sampler", "draw"]

@@ -29,7 +29,7 @@ from typing import Callable
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.sensitivity._checks import criterion_name
+from mcda.sensitivity.checks import criterion_name
 from mcda.sensitivity.kernel import ScoreModel, score_model
 from mcda.sensitivity.ranks import RankCounter
 from mcda.sensitivity.sampling import Sampler, as_generator, draw, uniform_sampler

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.sensitivity._checks import criterion_index
+from mcda.sensitivity.checks import criterion_index
 from mcda.sensitivity.kernel import prepared
 from mcda.sensitivity.path import SCAN_POINTS, Crossover, one_way_path
 

@@ -19,7 +19,7 @@ from typing import Callable
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.normalization import RATIO_NORMALIZATIONS, normalize
+from mcda.normalization.core import RATIO_NORMALIZATIONS, normalize
 from mcda.sensitivity.kernel import ScoreModel
 
 __all__ = ["MatrixSampler", "normal_matrix_sampler", "normalize_stack", "stack_keys",

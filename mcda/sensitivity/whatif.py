@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.sensitivity._checks import as_weights, criterion_index, criterion_name
+from mcda.sensitivity.checks import as_weights, criterion_index, criterion_name
 
 __all__ = ["rescale", "rescale_path", "others_direction"]
 

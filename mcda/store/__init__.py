@@ -15,7 +15,7 @@ names, errors) and :mod:`~mcda.store.library` (the SQLite file, :class:`Store`).
   A locked library is waited for (``timeout`` seconds, polite retries), then
   :class:`StoreBusyError`.
 * **Checked on the way out.** Each version keeps its canonical text
-  (:func:`mcda.files.dumps`), sha256, size, UTC time, message and title;
+  (:func:`mcda.scenario.io.dumps`), sha256, size, UTC time, message and title;
   opening verifies the checksum and validates the scenario again, so damage
   is a clear :class:`~mcda.errors.MCDAError` naming scenario and version.
 * **Names** are text, compared after NFC normalisation with surrounding
@@ -29,7 +29,7 @@ undeleted. The library file is created on first use, not on ``Store()``.
 
 >>> import tempfile, mcda
 >>> folder = tempfile.TemporaryDirectory()
->>> scenario = mcda.load_scenario(mcda.resources.EXAMPLE, lint=False)
+>>> scenario = mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False)
 >>> with Store(folder.name + "/library.sqlite3") as store:
 ...     first = store.save(scenario, "2027 财务外包招标", "first draft")
 ...     [(v.version, v.message) for v in store.history("2027 财务外包招标")], store.open("2027 财务外包招标") == scenario

@@ -23,8 +23,8 @@ from typing import TypeVar
 from pydantic_core import PydanticSerializationError
 
 from mcda.errors import MCDAError
-from mcda.files import MAX_FILE_BYTES, dumps, parse_json, parse_scenario
-from mcda.schema import Scenario
+from mcda.scenario.io import MAX_FILE_BYTES, dumps, parse_json, parse_scenario
+from mcda.scenario.schema import Scenario
 from mcda.store.records import (
     ScenarioInfo,
     StoreBusyError,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mcda.errors import MCDAError
-from mcda.schema import Scenario
+from mcda.scenario.schema import Scenario
 
 __all__ = [
     "MAX_NAME_LENGTH",

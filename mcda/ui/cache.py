@@ -6,7 +6,7 @@ as its key and the scenario itself as an ``_``-prefixed argument, which the
 cache does not hash. An engine error is cached too, as its message, so a
 scenario that cannot be ranked yet does not recompute on every rerun.
 
-The cheap what-if re-ranking (:func:`mcda.engine.with_local_weights`, ~2 ms)
+The cheap what-if re-ranking (:func:`mcda.engine.evaluation.with_local_weights`, ~2 ms)
 is not cached: pickling its result would cost more than recomputing it.
 """
 from __future__ import annotations
@@ -20,11 +20,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda import ahp
-from mcda.engine import Evaluation, evaluate
+from mcda.engine.evaluation import Evaluation, evaluate
 from mcda.errors import MCDAError
-from mcda.lint import lint
-from mcda.schema import Scenario
-from mcda.weights import WeightsResult, compute_weights, local_priorities, node_matrix
+from mcda.scenario.lint import lint
+from mcda.scenario.schema import Scenario
+from mcda.engine.weights import WeightsResult, compute_weights, local_priorities, node_matrix
 
 __all__ = ["evaluation", "weights", "problems", "NodeView", "node_view", "analysis_call"]
 
@@ -53,7 +53,7 @@ def weights(digest: str, _scenario: Scenario) -> tuple[WeightsResult | None, str
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def problems(digest: str, _scenario: Scenario, lang: str = "en") -> list:
-    """Lint warnings (:func:`mcda.lint.lint`) in the interface language."""
+    """Lint warnings (:func:`mcda.scenario.lint.lint`) in the interface language."""
     return lint(_scenario, lang)
 
 

@@ -10,10 +10,10 @@ import hashlib
 
 import streamlit as st
 
-from mcda.diff import ScenarioDiff, diff_scenarios
+from mcda.engine.diff import ScenarioDiff, diff_scenarios
 from mcda.errors import MCDAError
 from mcda.export.share import export_json, redact
-from mcda.schema import Scenario
+from mcda.scenario.schema import Scenario
 from mcda.store import ScenarioInfo, Store, VersionInfo
 
 __all__ = ["entries", "history", "open_version", "save", "restore", "redacted_json", "diff", "digest_of"]

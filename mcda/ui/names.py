@@ -10,7 +10,7 @@ import math
 
 from mcda.ahp import SAATY_SCALE, format_value, nearest_scale_value
 from mcda.methods import METHODS
-from mcda.schema import Criterion, Scenario
+from mcda.scenario.schema import Criterion, Scenario
 from mcda.ui.i18n import label
 
 __all__ = [

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mcda import analysis
-from mcda.engine import Evaluation
+from mcda.engine import analysis
+from mcda.engine.evaluation import Evaluation
 from mcda.export.report import html_report
 from mcda.export.workbook import export_workbook
 
@@ -13,7 +13,7 @@ __all__ = ["sensitivity", "workbook", "html"]
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def sensitivity(digest: str, method: str, samples: int, lang: str, _evaluation: Evaluation) -> dict:
-    """The sensitivity dict for the report and the workbook (:func:`mcda.analysis.sensitivity_report`)."""
+    """The sensitivity dict for the report and the workbook (:func:`mcda.engine.analysis.sensitivity_report`)."""
     return analysis.sensitivity_report(_evaluation, method=method, samples=samples, lang=lang)
 
 

@@ -15,9 +15,9 @@ from typing import Any
 import streamlit as st
 
 from mcda.errors import MCDAError
-from mcda.files import dumps, load_scenario, parse_json, parse_scenario
-from mcda.resources import example_path
-from mcda.schema import Scenario
+from mcda.scenario.io import dumps, load_scenario, parse_json, parse_scenario
+from mcda.scenario.bundled import example_path
+from mcda.scenario.schema import Scenario
 from mcda.ui.i18n import label
 
 __all__ = [

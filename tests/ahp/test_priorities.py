@@ -10,7 +10,7 @@ from scipy.optimize import least_squares
 
 from mcda.errors import MCDAError, NotConnectedError
 from mcda.ahp import complete, priorities
-from mcda.hierarchy import global_weights
+from mcda.ahp.hierarchy import global_weights
 
 NAN = np.nan
 METHODS = ["eigenvector", "geometric_mean", "column_mean", "harker"]

@@ -10,7 +10,7 @@ import pytest
 import mcda
 from mcda.errors import MCDAError
 from mcda.export.report import check_sensitivity, html_report
-from mcda.files import parse_scenario
+from mcda.scenario.io import parse_scenario
 
 HOSTILE = "<script>alert(1)</script>"
 SENSITIVITY = {
@@ -59,7 +59,7 @@ def parse(html: str) -> Page:
 
 @pytest.fixture(scope="module")
 def example():
-    return mcda.load_scenario(mcda.resources.EXAMPLE, lint=False)
+    return mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False)
 
 
 @pytest.fixture(scope="module")

@@ -8,18 +8,18 @@ import pytest
 from numpy.testing import assert_allclose
 
 import mcda
-from mcda.engine import evaluate
+from mcda.engine.evaluation import evaluate
 from mcda.errors import ScenarioError
 from mcda.export.share import COMMITTEE, export_json, import_json, redact
-from mcda.files import dumps, parse_scenario
-from mcda.schema import METHOD_NAMES
+from mcda.scenario.io import dumps, parse_scenario
+from mcda.scenario.schema import METHOD_NAMES
 
 MEMBER_NAMES = ("王敏", "Wang Min", "李娜", "Li Na", "陈伟", "Chen Wei", "首席财务官")
 
 
 @pytest.fixture(scope="module")
 def example():
-    return mcda.load_scenario(mcda.resources.EXAMPLE, lint=False)
+    return mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False)
 
 
 def edit(scenario, fn):

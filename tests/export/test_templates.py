@@ -11,14 +11,14 @@ import pytest
 import mcda
 from mcda.errors import MCDAError, ScenarioError
 from mcda.export.templates import import_scores, score_template, template_csv, template_rows, template_xlsx
-from mcda.files import parse_scenario
+from mcda.scenario.io import parse_scenario
 
 HEADER_ROWS = 6  # the id row, then zh / en names, dimension, direction, scale
 
 
 @pytest.fixture(scope="module")
 def example():
-    return mcda.load_scenario(mcda.resources.EXAMPLE, lint=False)
+    return mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False)
 
 
 def rows_of(text: str) -> list[list[str]]:

@@ -11,12 +11,12 @@ from numpy.testing import assert_allclose
 import mcda
 from mcda.errors import MCDAError
 from mcda.export.workbook import SHEETS, export_workbook
-from mcda.files import parse_scenario
+from mcda.scenario.io import parse_scenario
 
 
 @pytest.fixture(scope="module")
 def evaluation():
-    return mcda.evaluate(mcda.load_scenario(mcda.resources.EXAMPLE, lint=False))
+    return mcda.evaluate(mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False))
 
 
 SENSITIVITY = {
@@ -120,7 +120,7 @@ def test_summary_and_sensitivity_sheets(evaluation, book):
 
 
 def test_text_that_looks_like_a_formula_stays_text():
-    data = mcda.load_scenario(mcda.resources.EXAMPLE, lint=False).model_dump(mode="json")
+    data = mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False).model_dump(mode="json")
     data["vendors"][0]["name"]["zh"] = "=1+2"
     data["members"][0]["name"] = "@SUM(A1)"
     e = mcda.evaluate(parse_scenario(data), agreement=False)

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mcda.engine import evaluate
+from mcda.engine.evaluation import evaluate
 from mcda.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -236,9 +236,9 @@ def test_malformed_pasted_json_shows_the_located_problem_and_keeps_the_scenario(
 
 
 def test_valid_pasted_json_opens(app):
-    from mcda.files import dumps
-    from mcda.resources import example_path
-    from mcda.files import load_scenario
+    from mcda.scenario.io import dumps
+    from mcda.scenario.bundled import example_path
+    from mcda.scenario.io import load_scenario
 
     app.run()
     sc = load_scenario(example_path(), lint=False)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from mcda.ui import cache, charts, edits, state
+from mcda.scenario import edits
+from mcda.ui import cache, charts, state
 from mcda.ui.names import criterion_names, pct
 from mcda.ui.widgets import current_weights, header, show_error
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mcda import analysis
+from mcda.engine import analysis
 from mcda.errors import MCDAError
 from mcda.ui import reports, state
 from mcda.ui.widgets import current_evaluation, header, show_error

@@ -7,9 +7,10 @@ import streamlit as st
 
 from mcda.errors import MCDAError
 from mcda.export.share import export_json
-from mcda.files import load_model, load_scenario
-from mcda.resources import TEMPLATE, example_path
-from mcda.ui import cache, edits, library, state
+from mcda.scenario.io import load_model, load_scenario
+from mcda.scenario.bundled import TEMPLATE, example_path
+from mcda.scenario import edits
+from mcda.ui import cache, library, state
 from mcda.ui.widgets import guard, header, plain, show_error
 
 lang = state.lang()

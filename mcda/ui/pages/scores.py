@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from mcda.export.templates import import_scores, score_template
-from mcda.schema import NumericScale, OrdinalScale
-from mcda.ui import charts, edits, state
+from mcda.scenario.schema import NumericScale, OrdinalScale
+from mcda.scenario import edits
+from mcda.ui import charts, state
 from mcda.ui.names import criterion_names, member_names, vendor_names
 from mcda.ui.widgets import current_evaluation, header, show_error
 

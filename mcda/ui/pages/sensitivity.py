@@ -1,7 +1,7 @@
 """Sensitivity page: what-if dimension weights with live re-ranking, the one-way sweep with its
 crossovers, stability intervals and the tornado, and SMAA rank acceptability with a progress bar.
 
-All numbers come from :mod:`mcda.analysis`; the tabs are lazy (only the open one runs), so moving a
+All numbers come from :mod:`mcda.engine.analysis`; the tabs are lazy (only the open one runs), so moving a
 slider reruns only the what-if part.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from mcda import analysis
+from mcda.engine import analysis
 from mcda.errors import MCDAError
 from mcda.ui import cache, charts, state
 from mcda.ui.names import criterion_names, method_label, pct, vendor_names

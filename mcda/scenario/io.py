@@ -1,0 +1,352 @@
+"""Reading and writing model and scenario files, safely.
+
+* Reading refuses oversized files before reading them, hostile nesting before
+  pydantic sees it, duplicate JSON keys, and reports **every** problem with its
+  JSON path (``judgments[cfo].nodes[quality][3].value: 12 is outside 1/9..9``).
+* Writing is atomic (temporary file in the same folder, fsync, rename): a
+  failed save leaves the previous file intact.
+* Output is UTF-8 JSON, two-space indent, keys in the format's own order, so a
+  scenario diffs well in git.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import typing
+import warnings
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from mcda.errors import MCDAError, Problem, ScenarioError
+from mcda.scenario.schema import SCHEMA_VERSION, Model, Scenario, SemanticProblems
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_JSON_DEPTH",
+    "LintWarning",
+    "parse_json",
+    "parse_document",
+    "parse_scenario",
+    "load_document",
+    "load_scenario",
+    "load_model",
+    "dumps",
+    "save_scenario",
+    "atomic_write",
+]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024  # the bundled example is ~0.3 MB; 16 MB leaves room for large tenders
+MAX_JSON_DEPTH = 64
+
+
+class LintWarning(UserWarning):
+    """A document is valid but looks risky (see :mod:`mcda.scenario.lint`)."""
+
+
+# --------------------------------------------------------------------------- JSON text
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
+    out: dict = {}
+    for k, v in pairs:
+        if k in out:
+            raise MCDAError(f"the key {k!r} appears twice in the same object; JSON keeps only one, so the file is ambiguous")
+        out[k] = v
+    return out
+
+
+def _depth_ok(data: Any) -> bool:
+    """Iterative depth check (no recursion, so hostile nesting cannot overflow)."""
+    stack = [(data, 1)]
+    while stack:
+        obj, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return False
+        if isinstance(obj, dict):
+            stack.extend((v, depth + 1) for v in obj.values())
+        elif isinstance(obj, list):
+            stack.extend((v, depth + 1) for v in obj)
+    return True
+
+
+def parse_json(text: str | bytes, source: str | None = None) -> Any:
+    """Parse JSON text into Python data, or raise :class:`ScenarioError` saying where it breaks."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_FILE_BYTES:
+            raise ScenarioError([Problem("", f"the file is {len(text) / 1e6:.1f} MB; files over {MAX_FILE_BYTES / 1e6:.0f} MB are refused")], source)
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ScenarioError([Problem("", f"the file is not UTF-8 text (byte {exc.start} cannot be read)")], source) from None
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError([Problem("", f"the text is {len(text) / 1e6:.1f} MB; over {MAX_FILE_BYTES / 1e6:.0f} MB is refused")], source)
+    if not text.strip():
+        raise ScenarioError([Problem("", "the file is empty")], source)
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        end = text.rstrip()
+        truncated = exc.pos >= len(end) - 1 or exc.msg.startswith("Unterminated") or not end.endswith(("}", "]"))
+        hint = " (the file looks truncated: it ends before the JSON is complete)" if truncated else ""
+        raise ScenarioError([Problem("", f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}")], source) from None
+    except MCDAError as exc:
+        raise ScenarioError([Problem("", str(exc))], source) from None
+    except RecursionError:
+        raise ScenarioError([Problem("", "the JSON is nested too deeply; refused")], source) from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise ScenarioError([Problem("", f"a number in the file cannot be read ({exc})")], source) from None
+    if not _depth_ok(data):
+        raise ScenarioError([Problem("", f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep")], source)
+    return data
+
+
+# --------------------------------------------------------------------------- locations
+def _unwrap(ann: Any) -> Any:
+    while get_origin(ann) is typing.Annotated:
+        ann = get_args(ann)[0]
+    args = get_args(ann)
+    if args and type(None) in args and get_origin(ann) in (typing.Union, getattr(__import__("types"), "UnionType")):
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1:
+            return _unwrap(rest[0])
+    return ann
+
+
+def format_loc(loc: tuple, model: type[BaseModel]) -> str:
+    """Turn a pydantic error location into a JSON path following the model's structure:
+    fields as ``.name``, mapping keys and list indexes in brackets, union tags dropped."""
+    out = ""
+    ann: Any = model
+    for part in loc:
+        ann = _unwrap(ann)
+        origin = get_origin(ann)
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            field = ann.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                out += f".{part}" if out else str(part)
+                ann = Any
+                continue
+            out += f".{part}" if out else part
+            ann = field.annotation
+        elif origin in (list, tuple):
+            out += f"[{part}]"
+            ann = get_args(ann)[0] if get_args(ann) else Any
+        elif origin is dict:
+            out += f"[{part}]"
+            ann = get_args(ann)[1] if get_args(ann) else Any
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType")) or origin is typing.Literal:
+            # a union tag (e.g. "ordinal") or an arm's type name: pick the arm it names, print nothing
+            arms = [_unwrap(a) for a in get_args(ann)]
+            chosen = next((a for a in arms if getattr(a, "__name__", None) == part), None)
+            if chosen is None:
+                chosen = next((a for a in arms if isinstance(a, type) and issubclass(a, BaseModel)
+                               and "kind" in a.model_fields and part in get_args(a.model_fields["kind"].annotation)), None)
+            if chosen is None:
+                out += f"[{part}]"
+                ann = Any
+            else:
+                ann = chosen
+        else:
+            out += f"[{part}]" if out else str(part)
+            ann = Any
+    return out
+
+
+_MESSAGES = {
+    "missing": lambda e: "required, but missing",
+    "extra_forbidden": lambda e: "unknown key (not part of the format; check its spelling)",
+    "finite_number": lambda e: f"expected a finite number, found {_show(e.get('input'))}",
+    "literal_error": lambda e: f"expected {e.get('ctx', {}).get('expected')}, found {_show(e.get('input'))}",
+    "string_pattern_mismatch": lambda e: f"{_show(e.get('input'))} is not a valid id (a letter, then letters, digits, _ . -; at most 64)",
+}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float):
+        text = "NaN" if value != value else repr(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def problems_from_validation(exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+    """Every error of a pydantic ValidationError as a located :class:`Problem`."""
+    out: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        ctx_err = err.get("ctx", {}).get("error")
+        if isinstance(ctx_err, SemanticProblems):
+            out.extend(ctx_err.problems)
+            continue
+        path = format_loc(tuple(err["loc"]), model)
+        make = _MESSAGES.get(err["type"])
+        if make is not None:
+            msg = make(err)
+        elif err["type"] in ("value_error", "assertion_error"):
+            msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        else:
+            found = err.get("input")
+            msg = f"{err['msg'][0].lower()}{err['msg'][1:]}" + (f", found {_show(found)}" if not isinstance(found, (dict, list)) else "")
+        out.append(Problem(path, msg))
+    return out
+
+
+# --------------------------------------------------------------------------- documents
+def _document_class(data: Any, source: str | None) -> type[Model] | type[Scenario]:
+    if not isinstance(data, dict):
+        found = type(data).__name__ if not isinstance(data, list) else "an array"
+        raise ScenarioError([Problem("", f"expected a JSON object at the top level, found {found}")], source)
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        shown = "missing" if "schema_version" not in data else _show(version)
+        raise ScenarioError(
+            [Problem("schema_version", f"expected {SCHEMA_VERSION}, found {shown}: this release reads format version {SCHEMA_VERSION}")],
+            source,
+        )
+    kind = data.get("kind")
+    if kind == "model":
+        return Model
+    if kind == "scenario":
+        return Scenario
+    raise ScenarioError([Problem("kind", f"expected \"model\" or \"scenario\", found {_show(kind) if 'kind' in data else 'missing'}")], source)
+
+
+def parse_document(data: Any, source: str | None = None) -> Model | Scenario:
+    """Validate parsed JSON data as a model or scenario (by its ``kind``)."""
+    cls = _document_class(data, source)
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        raise ScenarioError(problems_from_validation(exc, cls), source) from None
+
+
+def parse_scenario(data: Any, source: str | None = None) -> Scenario:
+    doc = parse_document(data, source)
+    if not isinstance(doc, Scenario):
+        raise ScenarioError([Problem("kind", f"expected a scenario, found a {doc.kind}; start a scenario from it instead")], source)
+    return doc
+
+
+def _read(path: str | os.PathLike) -> bytes:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise MCDAError(f"{p}: no such file") from None
+    except OSError as exc:
+        raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
+    if not p.is_file():
+        raise MCDAError(f"{p}: not a file")
+    if size > MAX_FILE_BYTES:
+        raise ScenarioError([Problem("", f"the file is {size / 1e6:.1f} MB; files over {MAX_FILE_BYTES / 1e6:.0f} MB are refused")], str(p))
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
+
+
+def _warn_lint(doc: Model | Scenario, source: str) -> None:
+    from mcda.scenario.lint import lint
+
+    found = lint(doc)
+    if found:
+        warnings.warn(
+            LintWarning(f"{source}: {len(found)} warning(s): " + "; ".join(map(str, found[:5])) + (" ..." if len(found) > 5 else "")),
+            stacklevel=3,
+        )
+
+
+def load_document(path: str | os.PathLike, *, lint: bool = True) -> Model | Scenario:
+    """Load a model or scenario file; raise :class:`ScenarioError` listing every problem.
+
+    Lint findings (risky but valid content) are issued as one :class:`LintWarning`.
+    """
+    source = str(path)
+    doc = parse_document(parse_json(_read(path), source), source)
+    if lint:
+        _warn_lint(doc, source)
+    return doc
+
+
+def load_scenario(path: str | os.PathLike, *, lint: bool = True) -> Scenario:
+    """Load a scenario file (see :func:`load_document`)."""
+    source = str(path)
+    doc = parse_scenario(parse_json(_read(path), source), source)
+    if lint:
+        _warn_lint(doc, source)
+    return doc
+
+
+def load_model(path: str | os.PathLike) -> Model | Scenario:
+    """Load a criteria model; a scenario is accepted too (its criteria are a model)."""
+    return load_document(path, lint=False)
+
+
+def dumps(doc: Model | Scenario) -> str:
+    """The canonical file text: UTF-8 JSON, two-space indent, the format's key order, final newline."""
+    return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, rename.
+
+    If anything fails, the previous file (if any) is left exactly as it was.
+    """
+    p = Path(os.path.realpath(path))  # write through a symlink to its target, never replace the link
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    folder = p.parent
+    if not folder.is_dir():
+        raise MCDAError(f"{path}: cannot write: the folder {folder} does not exist")
+    if p.exists():
+        if p.is_dir():
+            raise MCDAError(f"{path}: cannot write: it is a folder; give a file name")
+        if not p.is_file():
+            raise MCDAError(f"{path}: cannot write: it is not a regular file (a device or pipe)")
+        if not os.access(p, os.W_OK) or not (p.stat().st_mode & 0o222):
+            raise MCDAError(f"{path}: cannot write: the file is read-only")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise MCDAError(f"{path}: cannot write in {folder} ({exc.strerror.lower()})") from None
+    try:
+        try:  # keep the old file's permissions; a new file gets the usual umask-based ones
+            mode = p.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise MCDAError(f"{path}: cannot write ({(exc.strerror or str(exc)).lower()}); the previous file is unchanged") from None
+        raise
+    try:  # make the rename itself durable
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:  # pragma: no cover - some file systems refuse directory fsync
+        pass
+
+
+def save_scenario(scenario: Model | Scenario, path: str | os.PathLike) -> None:
+    """Validate ``scenario`` again and write it atomically to ``path``.
+
+    Re-validation means an object edited in memory (e.g. via ``model_copy``)
+    cannot write an invalid file; on any error the old file is untouched.
+    """
+    if not isinstance(scenario, (Model, Scenario)):
+        raise MCDAError(f"expected a Scenario or Model, found {type(scenario).__name__}")
+    text = dumps(scenario)
+    parse_document(json.loads(text), str(path))
+    atomic_write(path, text)

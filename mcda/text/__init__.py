@@ -1,0 +1,1 @@
+"""Every user-facing sentence, in Chinese and English."""

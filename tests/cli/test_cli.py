@@ -1,0 +1,145 @@
+"""The mcda command line: every command documented, clean errors, JSON contracts."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mcda.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = str(ROOT / "scenarios" / "example_tender.json")
+MODEL = str(ROOT / "models" / "financial_outsourcing.json")
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mcda.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_every_command_is_documented_in_the_readme():
+    _, handlers = build_parser()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [c for c in handlers if f"mcda {c}" not in readme]
+    assert missing == []
+
+
+def test_validate_json_reports_dimensions_and_criteria(capsys):
+    assert main(["validate", MODEL, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is True and report["dimensions"] == 19 and report["criteria"] == 114
+    assert report["problems"] == [] and any("持续改进" in w["message"] for w in report["warnings"])
+
+
+def test_validate_an_invalid_file_lists_problems_and_exits_1(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    data = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
+    data["judgments"]["cfo"]["nodes"]["quality"][3]["value"] = 12
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", str(bad), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is False
+    assert report["problems"] == [{"path": "judgments[cfo].nodes[quality][3].value", "message": "12 is outside 1/9..9 (Saaty's scale)"}]
+
+
+def test_library_errors_become_messages_not_tracebacks(tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text("{ not json")
+    for cmd in (["validate", str(bad)], ["weights", str(bad)], ["rank", str(bad)], ["weights", str(tmp_path / "absent.json")]):
+        proc = run(*cmd)
+        assert proc.returncode == 1, cmd
+        assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
+    proc = run("weights", str(tmp_path / "absent.json"))
+    assert "no such file" in proc.stderr
+
+
+def test_weights_json(capsys):
+    assert main(["weights", EXAMPLE, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["settings"]["ri_table"] == "alonso_lamata"
+    assert len(data["global"]) == 115 and abs(sum(data["global"].values()) - 1) < 1e-12
+    assert data["worst_cr"]["node"] == "quality" and data["worst_cr"]["member"] == "cfo"
+    assert data["nodes"]["goal"]["members"]["fin_mgr"]["given"] < 171
+
+
+def test_weights_table_names_criteria_in_chinese(capsys):
+    assert main(["weights", EXAMPLE, "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "服务质量" in out and "worst CR" in out
+
+
+def test_rank_json_contract(capsys):
+    assert main(["rank", EXAMPLE, "--format", "json", "--method", "topsis", "--method", "wsm"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data["methods"]) == ["topsis", "wsm"]
+    for rows in data["methods"].values():
+        assert len(rows) == 5 and {"vendor", "score", "rank"} == set(rows[0])
+
+
+def test_rank_csv(capsys):
+    assert main(["rank", EXAMPLE, "--format", "csv", "--method", "wsm"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == "method,normalization,rank,vendor,name,score" and len(lines) == 6
+
+
+def test_usage_errors_exit_2():
+    assert run("rank", EXAMPLE, "--method", "magic").returncode == 2
+    assert run().returncode == 2
+
+
+@pytest.mark.parametrize("kind", ["scenario", "model"])
+def test_schema_is_json_schema(kind, capsys):
+    assert main(["schema", "--kind", kind]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["type"] == "object" and "criteria" in schema["properties"]
+
+
+def test_weights_and_rank_without_agreement_do_not_load_pymcdm():
+    code = (
+        "import sys, io, contextlib\n"
+        "from mcda.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['weights', {EXAMPLE!r}, '--format', 'json']) == 0\n"
+        f"    assert main(['rank', {EXAMPLE!r}, '--no-agreement', '--format', 'json']) == 0\n"
+        "assert 'pymcdm' not in sys.modules and 'matplotlib' not in sys.modules and 'streamlit' not in sys.modules\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_validate_reports_every_file_even_after_a_missing_one(capsys):
+    assert main(["validate", EXAMPLE, "/nonexistent/x.json", MODEL, "--format", "json"]) == 1
+    reports = json.loads(capsys.readouterr().out)
+    assert [r["valid"] for r in reports] == [True, False, True]
+    assert "no such file" in reports[1]["problems"][0]["message"]
+
+
+def test_rank_csv_cannot_inject_formulas(tmp_path, capsys):
+    data = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
+    data["vendors"][0]["name"]["en"] = '=HYPERLINK("http://x","y")'
+    f = tmp_path / "inject.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["rank", str(f), "--format", "csv", "--method", "wsm", "--no-agreement"]) == 0
+    assert "'=HYPERLINK" in capsys.readouterr().out
+
+
+def test_weights_table_shows_every_level_of_a_deeper_tree(tmp_path, capsys):
+    data = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
+    expertise = data["criteria"]["children"][1]["children"][0]
+    leaf = {k: expertise[k] for k in ("direction", "scale")}
+    expertise.update(children=[{"id": "qa", "name": {"en": "QA"}, **leaf, "children": []},
+                               {"id": "qb", "name": {"en": "QB"}, **leaf, "children": []}])
+    del expertise["direction"], expertise["scale"]
+    data["judgments"]["cfo"]["nodes"]["quality.expertise"] = [{"a": "qa", "b": "qb", "value": 3}]
+    for per_vendor in data["scores"].values():
+        for cells in per_vendor.values():
+            value = cells.pop("quality.expertise")
+            cells["qa"] = cells["qb"] = value
+    f = tmp_path / "deep.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["weights", str(f)]) == 0
+    out = capsys.readouterr().out
+    line = next(l for l in out.splitlines() if "· · qa" in l)
+    assert "0.7500" in line
