@@ -16,7 +16,9 @@ import sys
 from collections.abc import Sequence
 
 from mcda.cli import commands, diff, io_commands, store, validate
+from mcda.cli.args import default_lang
 from mcda.errors import MCDAError, ScenarioError
+from mcda.text import text
 
 __all__ = ["main", "build_parser", "SECTIONS"]
 
@@ -37,20 +39,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser, handlers = build_parser()
     args = parser.parse_args(argv)
+    lang = getattr(args, "lang", None) or default_lang()
     try:
         return handlers[args.command](args)
     except ScenarioError as exc:
-        print(f"mcda {args.command}: {exc}", file=sys.stderr)
+        print(f"mcda {args.command}: {exc.render(lang)}", file=sys.stderr)
         return 1
     except MCDAError as exc:
-        print(f"mcda {args.command}: error: {exc}", file=sys.stderr)
+        print(f"mcda {args.command}: {text('cli.error', lang)}: {exc.render(lang)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"mcda {args.command}: interrupted", file=sys.stderr)
+        print(f"mcda {args.command}: {text('cli.interrupted', lang)}", file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `mcda rank ... | head`
         return 0
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

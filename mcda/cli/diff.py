@@ -6,6 +6,7 @@ import argparse
 
 from mcda.cli.args import VERSION, default_lang
 from mcda.cli.output import print_json
+from mcda.engine.diff_text import summary
 
 __all__ = ["add_parsers", "store_diff", "store_diff_args"]
 
@@ -14,7 +15,7 @@ def _print_diff(result, fmt: str, lang: str) -> int:
     if fmt == "json":
         print_json(result.to_dict())
     else:
-        print(result.text(lang))
+        print(summary(result, lang))
     return 0
 
 

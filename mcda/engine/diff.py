@@ -160,12 +160,6 @@ class ScenarioDiff:
                 "methods": {k: m.to_dict() for k, m in self.methods.items()},
                 "evaluated": self.evaluated, "note": self.note}
 
-    def text(self, lang: str = "en", limit: int = 20) -> str:
-        """A plain-sentence summary in ``lang`` ("zh" or "en"), at most ``limit`` lines per topic."""
-        from mcda.text.diff import summary
-
-        return summary(self, lang, limit)
-
 
 # ----------------------------------------------------------------------------- inputs
 def _close(x, y) -> bool:

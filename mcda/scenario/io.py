@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from mcda.errors import MCDAError, Problem, ScenarioError
 from mcda.scenario.schema import SCHEMA_VERSION, Model, Scenario, SemanticProblems
+from mcda.text import text
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -153,13 +154,15 @@ def format_loc(loc: tuple, model: type[BaseModel]) -> str:
     return out
 
 
-_MESSAGES = {
-    "missing": lambda e: "required, but missing",
-    "extra_forbidden": lambda e: "unknown key (not part of the format; check its spelling)",
-    "finite_number": lambda e: f"expected a finite number, found {_show(e.get('input'))}",
-    "literal_error": lambda e: f"expected {e.get('ctx', {}).get('expected')}, found {_show(e.get('input'))}",
-    "string_pattern_mismatch": lambda e: f"{_show(e.get('input'))} is not a valid id (a letter, then letters, digits, _ . -; at most 64)",
-}
+#: pydantic error types with a message of our own (catalogue key ``err.pyd.<type>``); the parameters
+#: are ``found`` (the value found, as JSON) and the error's context (``expected``, ``gt``, ``max_length``, ...).
+_PYDANTIC_TYPES = frozenset({
+    "missing", "extra_forbidden", "finite_number", "literal_error", "string_pattern_mismatch",
+    "int_type", "int_parsing", "int_from_float", "float_type", "float_parsing", "string_type", "bool_type",
+    "bool_parsing", "dict_type", "list_type", "model_type", "model_attributes_type", "greater_than",
+    "greater_than_equal", "less_than", "less_than_equal", "string_too_short", "string_too_long", "too_short",
+    "too_long", "union_tag_invalid", "union_tag_not_found", "number_type", "enum",
+})
 
 
 def _show(value: Any) -> str:
@@ -179,16 +182,27 @@ def problems_from_validation(exc: ValidationError, model: type[BaseModel]) -> li
             out.extend(ctx_err.problems)
             continue
         path = format_loc(tuple(err["loc"]), model)
-        make = _MESSAGES.get(err["type"])
-        if make is not None:
-            msg = make(err)
-        elif err["type"] in ("value_error", "assertion_error"):
-            msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        else:
-            found = err.get("input")
-            msg = f"{err['msg'][0].lower()}{err['msg'][1:]}" + (f", found {_show(found)}" if not isinstance(found, (dict, list)) else "")
-        out.append(Problem(path, msg))
+        out.append(_problem(path, err))
     return out
+
+
+def _problem(path: str, err: dict) -> Problem:
+    """One pydantic error as a located problem with its catalogue code (English text from the catalogue)."""
+    kind = err["type"]
+    found = err.get("input")
+    if kind in ("value_error", "assertion_error"):
+        inner = err.get("ctx", {}).get("error")
+        if isinstance(inner, MCDAError) and inner.code:
+            return Problem(path, str(inner), inner.code, dict(inner.params))
+        return Problem(path, err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, "))
+    if kind in _PYDANTIC_TYPES:
+        params = {k: (v if isinstance(v, (int, float, str)) else str(v)) for k, v in err.get("ctx", {}).items()}
+        params["found"] = _show(found) if not isinstance(found, (dict, list)) or kind == "literal_error" else \
+            ("{…}" if isinstance(found, dict) else "[…]")
+        code = "err.pyd." + kind
+        return Problem(path, text(code, "en", **params), code, params)
+    message = f"{err['msg'][0].lower()}{err['msg'][1:]}" + (f", found {_show(found)}" if not isinstance(found, (dict, list)) else "")
+    return Problem(path, message)
 
 
 # --------------------------------------------------------------------------- documents

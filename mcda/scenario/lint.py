@@ -19,38 +19,16 @@ from collections import defaultdict
 from mcda.errors import Problem
 from mcda.scenario.schema import Criterion, Model, NumericScale, Scenario
 from mcda.scenario.rules import tree_paths
+from mcda.text import text
 
-__all__ = ["lint", "MESSAGES"]
+__all__ = ["lint"]
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "identical_siblings": ("「{a}」与同级的「{b}」完全相同(名称和下级指标都一样):请保留一个",
-                           "{a!r} is identical to its sibling {b!r} (same names and sub-criteria): keep one"),
-    "single_child": ("「{a}」只有一个下级指标,其局部权重恒为 1:请合并或增加同级指标",
-                     "{a!r} has a single sub-criterion, whose local weight is always 1; merge them or add siblings"),
-    "leaf_dimension": ("维度「{a}」没有下级指标:将直接评分", "dimension {a!r} has no sub-criteria: it is scored directly"),
-    "ignored_scale": ("「{a}」有下级指标,其方向/量表不起作用(只对末级指标评分)",
-                      "{a!r} has sub-criteria, so its direction/scale is ignored (only leaves are scored)"),
-    "untranslated": ("{n} 个指标缺少{lang_name}名称({ids});{lang_name}界面将显示另一种语言",
-                     "{n} criteria have no {lang} name ({ids}); the {lang} interface shows the other language"),
-    "repeated_leaf": ("下级指标「{name}」出现在 {n} 个维度中({dims}):若衡量的是同一件事,将被重复计算 {n} 次",
-                      "the sub-criterion {name!r} appears in {n} dimensions ({dims}): if it measures the same thing "
-                      "it is counted {n} times (double-counting risk)"),
-    "no_judgments": ("成员「{a}」尚未做任何判断", "member {a!r} has given no judgments"),
-    "unjudged_node": ("没有人对「{a}」的下级指标做判断:将采用等权重",
-                      "nobody judged the sub-criteria of {a!r}: equal weights will be used"),
-    "unscored_vendor": ("没有人给服务商「{a}」评分", "nobody has scored vendor {a!r}"),
-    "single_vendor": ("只有一个服务商:无从比较排序", "a single vendor: there is nothing to rank against"),
-    "unbounded_numeric": ("数值型指标「{a}」没有声明上下限:'scale' 标准化将改用实际观测范围",
-                          "numeric criterion {a!r} has no declared bounds: the 'scale' normalisation falls back to "
-                          "the observed range"),
-}
 
 
 def _say(ui_lang: str, code: str, **params) -> str:
-    zh, en = MESSAGES[code]
     if "lang" in params:
-        params["lang_name"] = {"zh": "中文", "en": "英文"}[params["lang"]]
-    return (zh if ui_lang == "zh" else en).format(**params)
+        params["lang_name"] = text("lang_name_" + params["lang"], ui_lang)
+    return text("lint." + code, ui_lang, **params)
 
 
 def _signature(node: Criterion) -> tuple:

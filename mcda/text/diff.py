@@ -1,14 +1,10 @@
-"""Plain-sentence summaries of a :class:`mcda.engine.diff.ScenarioDiff` in Chinese and English."""
+"""Sentences describing the difference between two scenarios, in Chinese and English
+(rendered by :mod:`mcda.engine.diff_text`): ``DIFF[lang][key]``."""
 from __future__ import annotations
 
-from mcda.engine.diff import TOPICS, Change, ScenarioDiff, VendorChange
-from mcda.errors import MCDAError
+__all__ = ["DIFF"]
 
-__all__ = ["summary"]
-
-
-# ----------------------------------------------------------------------------- text
-_T = {
+DIFF: dict = {
     "en": {
         ("metadata", "changed"): "metadata {field}: {x} -> {y}",
         ("criteria", "added"): "criterion {id} ({name}) added", ("criteria", "removed"): "criterion {id} ({name}) removed",
@@ -61,100 +57,3 @@ _T = {
                   "the method's normalisation setting changed": "该方法的归一化设置有变化"},
     },
 }
-
-
-def _ratio(v) -> str:
-    if not isinstance(v, (int, float)):
-        return str(v)
-    if v >= 1 or v <= 0:
-        return f"{v:g}"
-    k = round(1 / v)
-    return f"1/{k}" if abs(1 / v - k) < 1e-9 else f"{v:.3g}"
-
-
-def _show(v, lang: str) -> str:
-    if v is None:
-        return _T[lang]["missing"]
-    if isinstance(v, dict) and ("zh" in v or "en" in v):
-        v = (v.get(lang) or v.get("en") or v.get("zh") or "")
-    if isinstance(v, float):
-        return f"{v:g}"
-    text = str(v)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _cap(lines: list[str], limit: int, t: dict) -> list[str]:
-    return lines if len(lines) <= limit else lines[:limit] + [t["more"].format(n=len(lines) - limit)]
-
-
-def _change_lines(d: ScenarioDiff, lang: str, limit: int) -> list[str]:
-    t, out = _T[lang], []
-    name = (lambda i: d.names.get(i, (i, i))[0 if lang == "zh" else 1])
-    for topic in TOPICS:
-        items = d.by_topic(topic)
-        lines: list[str] = []
-        if topic == "scores":
-            groups: dict[tuple, list[Change]] = {}
-            for c in items:
-                groups.setdefault(c.key[:2], []).append(c)
-            for (m, v), cs in groups.items():
-                shown = ", ".join(f"{c.key[2]} {_show(c.before, lang)} -> {_show(c.after, lang)}" for c in cs[:5])
-                lines.append(t["scores"].format(m=m, v=v, n=len(cs), items=shown + (", ..." if len(cs) > 5 else "")))
-        else:
-            show = _ratio if topic == "judgments" else (lambda x: _show(x, lang))
-            for c in items:
-                k = c.key + ("",) * 4
-                a, b = (k[2], k[3]) if topic == "judgments" else (k[1], k[2])
-                lines.append(t[topic, c.action].format(id=k[0], name=name(k[0]), m=k[0], a=a, b=b, x=show(c.before),
-                                                       y=show(c.after), field=t["fields"].get(c.field, c.field)))
-        out += _cap(lines, limit, t)
-    return out
-
-
-def _signed(x: float) -> str:
-    """+0.031, -0.002, and 0.000 for what rounds to zero (no "-0.000")."""
-    return "0.000" if abs(x) < 5e-4 else f"{x:+.3f}"
-
-
-def _pct(v) -> str:
-    return "—" if v is None else f"{100 * v:.1f}%"
-
-
-def summary(d: ScenarioDiff, lang: str, limit: int) -> str:
-    if lang not in _T:
-        raise MCDAError(f"lang must be 'zh' or 'en'; found {lang!r}")
-    t = _T[lang]
-    if d.empty:
-        return t["empty"]
-    lines = _change_lines(d, lang, limit)
-    name = (lambda i: d.names.get(i, (i, i))[0 if lang == "zh" else 1])
-    for key, rows in (("dims", d.dimension_weights), ("leaves", d.leaf_weights)):
-        ranked = sorted(rows, key=lambda w: -abs(w.delta) if w.delta is not None else -1.0)
-        if ranked:
-            items = t["sep"].join(t["weight"].format(name=name(w.id), x=_pct(w.before), y=_pct(w.after)) for w in ranked[:5])
-            lines.append(t[key].format(items=items + (t["sep"] + "..." if len(ranked) > 5 else "")))
-    for m in d.methods.values():
-        label = (m.label_zh if lang == "zh" else m.label_en).split(" (")[0].split("（")[0]
-
-        def parts(v: VendorChange) -> str:
-            if v.weights_part is not None:
-                return t["parts"].format(w=_signed(v.weights_part), s=_signed(v.scores_part))
-            return "" if v.delta is None else t["scores_only"].format(x=f"{v.score_before:.3f}", y=f"{v.score_after:.3f}")
-
-        moved = [v for v in m.vendors if v.moved]
-        if moved:
-            items = [t["new"].format(v=v.vendor, y=v.rank_after) if v.rank_before is None else
-                     t["gone"].format(v=v.vendor, x=v.rank_before) if v.rank_after is None else
-                     f"{v.vendor} {v.rank_before} -> {v.rank_after}{parts(v)}" for v in moved]
-            lines.append(t["moved"].format(label=label, items=t["sep"].join(items)))
-        else:
-            big = max(m.vendors, key=lambda v: abs(v.delta or 0.0), default=None)
-            if big is None or not big.delta:
-                lines.append(t["still"].format(label=label))
-            else:
-                lines.append(t["same"].format(label=label, v=big.vendor, d=_signed(big.delta), parts=parts(big)))
-    notes = {m.note for m in d.methods.values() if not m.split and m.note} or ({d.note} if d.note else set())
-    for note in sorted(notes):
-        shown = t.get("notes", {}).get(note, note)
-        lines.append(t["nosplit"].format(note=shown) if d.evaluated else shown)
-    return "\n".join(lines)

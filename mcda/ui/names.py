@@ -11,7 +11,7 @@ import math
 from mcda.ahp import SAATY_SCALE, format_value, nearest_scale_value
 from mcda.methods import METHODS
 from mcda.scenario.schema import Criterion, Scenario
-from mcda.ui.i18n import label
+from mcda.text.ui import label
 
 __all__ = [
     "criterion_names",

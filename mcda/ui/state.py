@@ -18,7 +18,7 @@ from mcda.errors import MCDAError
 from mcda.scenario.io import dumps, load_scenario, parse_json, parse_scenario
 from mcda.scenario.bundled import example_path
 from mcda.scenario.schema import Scenario
-from mcda.ui.i18n import label
+from mcda.text.ui import label
 
 __all__ = [
     "lang", "t", "translator", "language_switch",

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 import mcda
+from mcda.engine.diff_text import summary
 from mcda.engine.diff import Change, diff_scenarios, input_changes, shapley_two_factor
 from mcda.engine.evaluation import decision_problem, evaluate, rank_methods
 from mcda.scenario.io import parse_scenario
@@ -50,8 +51,8 @@ def test_identical_scenarios_have_an_empty_diff(example):
     for m in d.methods.values():
         assert not any(v.moved for v in m.vendors)
         assert all(v.delta == 0 and v.weights_part == 0 and v.scores_part == 0 for v in m.vendors)
-    assert d.text("en") == "No differences."
-    assert d.text("zh") == "两个方案没有差异。"
+    assert summary(d, "en") == "No differences."
+    assert summary(d, "zh") == "两个方案没有差异。"
 
 
 def test_one_changed_judgment_names_it_and_its_weight_and_rank_effects(example, rank_moving_judgment):
@@ -60,7 +61,7 @@ def test_one_changed_judgment_names_it_and_its_weight_and_rank_effects(example, 
     new = changed.judgments[member].nodes["goal"][k].value
     d = diff_scenarios(example, changed)
     assert d.changes == (Change("judgments", "changed", (member, "goal", pair.a, pair.b), "value", pair.value, new),)
-    text = d.text("en")
+    text = summary(d, "en")
     from mcda.export.report import fraction
 
     assert f"{member} changed {pair.a} vs {pair.b} from {fraction(pair.value)} to {fraction(new)}" in text
@@ -81,7 +82,7 @@ def test_one_changed_judgment_names_it_and_its_weight_and_rank_effects(example, 
         assert v.rank_after == e.methods[m.name].ranks[i]
         assert_allclose(v.score_after, e.methods[m.name].scores[i])
         assert abs(v.scores_part) < 1e-12  # only the weights changed
-    assert d.text("zh").startswith(f"{member} 将 {pair.a} 与 {pair.b} 的比较从")
+    assert summary(d, "zh").startswith(f"{member} 将 {pair.a} 与 {pair.b} 的比较从")
 
 
 def test_two_factor_attribution_adds_up_to_the_score_change(example):
@@ -113,7 +114,7 @@ def test_a_pure_score_change_is_all_scores(example):
     for m in d.methods.values():
         assert all(v.weights_part == 0 for v in m.vendors)
         assert_allclose([v.scores_part for v in m.vendors], [v.delta for v in m.vendors], atol=1e-15)
-    assert "cfo changed 1 score(s) of huaxin: quality.expertise" in d.text("en")
+    assert "cfo changed 1 score(s) of huaxin: quality.expertise" in summary(d, "en")
 
 
 @given(st.lists(st.floats(-1e6, 1e6), min_size=4, max_size=4))
@@ -137,10 +138,10 @@ def test_a_removed_vendor_cannot_be_split(example):
         assert not m.split and m.note == "the vendors changed"
         gone = next(v for v in m.vendors if v.vendor == "chengtai")
         assert gone.rank_after is None and gone.weights_part is None
-    text = d.text("en")
+    text = summary(d, "en")
     assert "vendor chengtai (Chengtai Business Services) removed" in text
     assert "not split into weights and scores: the vendors changed" in text
-    assert "服务商有变化" in d.text("zh")
+    assert "服务商有变化" in summary(d, "zh")
 
 
 def test_criteria_members_settings_and_metadata_changes(example):
@@ -174,7 +175,7 @@ def test_criteria_members_settings_and_metadata_changes(example):
     assert not d.methods["topsis"].split and "normalisation" in d.methods["topsis"].note
     assert d.methods["wsm"].split  # a renamed leaf is still the same criterion
     assert any(w.id == "quality.standards" and w.before is not None for w in d.leaf_weights)
-    text = d.text("en")
+    text = summary(d, "en")
     assert "criterion id quality.service_standards renamed to quality.standards" in text
     assert "criterion quality.expertise: direction benefit -> cost" in text
     assert "member cfo: voting weight 0.4 -> 0.5" in text
@@ -199,7 +200,7 @@ def test_unevaluable_scenarios_keep_their_input_changes(example):
     d = diff_scenarios(example, b)
     assert not d.evaluated and "could not be computed" in d.note and "no vendors" in d.note
     assert len(d.by_topic("vendors")) == 5
-    assert "could not be computed" in d.text("en")
+    assert "could not be computed" in summary(d, "en")
 
 
 def test_to_dict_is_plain_json(example, rank_moving_judgment):
@@ -212,4 +213,4 @@ def test_to_dict_is_plain_json(example, rank_moving_judgment):
 
 def test_text_rejects_an_unknown_language(example):
     with pytest.raises(mcda.MCDAError, match="lang"):
-        diff_scenarios(example, example, effects=False).text("fr")
+        summary(diff_scenarios(example, example, effects=False), "fr")

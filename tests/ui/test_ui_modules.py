@@ -13,7 +13,7 @@ import pytest
 from mcda.scenario.io import load_scenario
 from mcda.scenario.bundled import example_path
 from mcda.ui import charts, names
-from mcda.ui.i18n import LABELS, label
+from mcda.text.ui import LABELS, label
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "mcda" / "ui"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from mcda.engine.diff_text import summary as diff_summary
 from mcda.errors import MCDAError
 from mcda.export.share import export_json
 from mcda.scenario.io import load_model, load_scenario
@@ -210,7 +211,7 @@ with tab_history:
                 elif d.empty:
                     st.success(t("no_differences"))
                 else:
-                    lines = [line.strip() for line in d.text(lang).splitlines() if line.strip()]
+                    lines = [line.strip() for line in diff_summary(d, lang).splitlines() if line.strip()]
                     st.markdown(f"**{_label(va)} → {_label(vb)}**\n\n" + "\n".join(f"- {plain(line)}" for line in lines))
 
 # ------------------------------------------------------------------ committee and vendors

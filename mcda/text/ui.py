@@ -5,7 +5,7 @@ label a page uses exists in both languages.
 """
 from __future__ import annotations
 
-__all__ = ["LABELS", "label"]
+__all__ = ["ENTRIES", "LABELS", "label"]
 
 LABELS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ app and common
@@ -400,3 +400,6 @@ def label(key: str, lang: str) -> str:
     """The label for ``key`` in ``lang`` ("zh" or "en"); the key itself if unknown."""
     zh, en = LABELS.get(key, (key, key))
     return zh if lang == "zh" else en
+
+
+ENTRIES = LABELS
