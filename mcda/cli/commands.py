@@ -14,6 +14,7 @@ import sys
 
 from mcda.cli.args import SAMPLES, SEED, lang_parent
 from mcda.cli.output import print_json, table
+from mcda.methods import BATCH_METHODS
 
 __all__ = ["add_parsers", "name_of"]
 
@@ -126,7 +127,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
     name = name_of(scenario, args.lang)
     vnames = {v: name(v) for v in e.vendors}
     out: dict = {"samples": samples, "seed": seed, "model": model, "methods": {}}
-    for method in args.method or ["topsis", "wsm"]:
+    for method in args.method or BATCH_METHODS:
         bar = tqdm(total=samples, desc=f"SMAA {method}", unit="sample", file=sys.stderr,
                    disable=args.quiet or None, leave=False)
 
@@ -182,7 +183,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
 
 def add_parsers(sub: argparse._SubParsersAction) -> dict:
     """Add the engine commands to the ``mcda`` parser; return {command: handler}."""
-    from mcda.scenario.schema import METHOD_NAMES
+    from mcda.methods import METHOD_NAMES
 
     handlers = {}
     lang = lang_parent()
@@ -206,7 +207,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     p.add_argument("--seed", type=SEED, help="random seed (default: the scenario's setting)")
     p.add_argument("--model", choices=["uniform", "judgments", "lognormal"], help="weight uncertainty model")
     p.add_argument("--score-uncertainty", action="store_true", help="also vary scores by the members' spread")
-    p.add_argument("--method", action="append", choices=["topsis", "wsm"], help="default: both")
+    p.add_argument("--method", action="append", choices=BATCH_METHODS, help="default: both")
     p.add_argument("--level", choices=["dimensions", "all"], default="dimensions", help="stability per dimension or per node")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mcda.cli.args import COUNT, VERSION, default_lang, lang_parent
 from mcda.errors import MCDAError
+from mcda.methods import BATCH_METHODS
 
 __all__ = ["add_parsers"]
 
@@ -188,7 +189,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     p.add_argument("--redact", action="store_true",
                    help="keep only the committee's aggregate (no member names, judgments or individual scores)")
     p.add_argument("--sensitivity", metavar="FILE", help="include these sensitivity results (JSON) instead of computing them")
-    p.add_argument("--sensitivity-method", choices=["topsis", "wsm"], default="topsis",
+    p.add_argument("--sensitivity-method", choices=BATCH_METHODS, default="topsis",
                    help="method whose sensitivity the report shows (default topsis)")
     p.add_argument("--samples", type=COUNT, default=2000, metavar="N",
                    help="SMAA samples for the report's sensitivity section; 0 leaves sensitivity out (default 2000)")

@@ -209,10 +209,11 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
 
 def _explain(name: str, result, problem: DecisionProblem) -> tuple[np.ndarray | None, str, tuple[Reason, ...]]:
     details = result.details
-    if name in ("wsm", "ahp_ideal", "ahp_distributive"):
+    explanation = METHODS[name].explanation
+    if explanation == "additive":
         by_dim = group_sum(details.contributions, problem.group, len(problem.dimensions))
         kind, higher = "score", True
-    elif name == "topsis":
+    elif explanation == "distance":
         by_dim = group_sum(topsis_contributions(details).to_ideal, problem.group, len(problem.dimensions))
         kind, higher = "squared distance to the ideal", False
     else:

@@ -14,13 +14,14 @@ import numpy as np
 from mcda import sensitivity as sens
 from mcda.engine.evaluation import Evaluation, with_local_weights
 from mcda.errors import MCDAError
+from mcda.methods import BATCH_METHODS
 from mcda.ahp.hierarchy import global_weights
 from mcda.sensitivity.sentences import percent_pair
 
-__all__ = ["SENSITIVITY_METHODS", "rescale_local", "whatif", "NodeSweep", "node_sweep", "NodeStability",
+__all__ = ["SENSITIVITY_METHODS", "check_method", "parent_map", "rescale_local", "whatif", "NodeSweep", "node_sweep", "NodeStability",
            "stability_table", "TornadoRow", "tornado_table", "critical_sentences"]
 
-SENSITIVITY_METHODS = ("topsis", "wsm")
+SENSITIVITY_METHODS = BATCH_METHODS
 
 
 # --------------------------------------------------------------------------- what-if
@@ -44,7 +45,8 @@ def whatif(evaluation: Evaluation, overrides: dict[str, dict[str, float]]) -> Ev
 
 
 # --------------------------------------------------------------------------- paths
-def _check_method(method: str) -> str:
+def check_method(method: str) -> str:
+    """``method`` if sensitivity is computed for it (:data:`SENSITIVITY_METHODS`); an error otherwise."""
     if method not in SENSITIVITY_METHODS:
         raise MCDAError(f"sensitivity is computed for {' or '.join(SENSITIVITY_METHODS)}; found {method!r}")
     return method
@@ -52,21 +54,22 @@ def _check_method(method: str) -> str:
 
 def _model(evaluation: Evaluation, method: str) -> sens.ScoreModel:
     p = evaluation.problem
-    norm = evaluation.scenario.settings.normalization.get(_check_method(method))
+    norm = evaluation.scenario.settings.normalization.get(check_method(method))
     bounds = p.bounds if norm == "scale" else None
     return sens.score_model(p.matrix, p.types, method, norm, bounds=bounds, vendors=list(p.vendors),
                             criteria=list(p.leaves))
 
 
-def _parents(evaluation: Evaluation) -> dict[str, str]:
+def parent_map(evaluation: Evaluation) -> dict[str, str]:
+    """Each criterion's parent in the evaluated tree (the goal's children map to the goal)."""
     return {c: parent for parent, kids in evaluation.local.items() for c in kids}
 
 
 def _node_path(evaluation: Evaluation, model: sens.ScoreModel, node: str):
     """(AffinePath, parent, current local weight) of a node's one-way change."""
-    parent = _parents(evaluation).get(node)
+    parent = parent_map(evaluation).get(node)
     if parent is None:
-        raise MCDAError(f"{node!r} is not a criterion below the goal (known: {', '.join(_parents(evaluation))})")
+        raise MCDAError(f"{node!r} is not a criterion below the goal (known: {', '.join(parent_map(evaluation))})")
     root = evaluation.weights.root
     leaves = evaluation.problem.leaves
 
@@ -208,7 +211,7 @@ def tornado_table(evaluation: Evaluation, method: str = "topsis", spread: float 
 
 def _movable(evaluation: Evaluation, nodes: list[str]) -> list[str]:
     """Nodes whose weight can move: a node without siblings always has local weight 1."""
-    parents = _parents(evaluation)
+    parents = parent_map(evaluation)
     return [n for n in nodes if len(evaluation.local[parents[n]]) >= 2]
 
 
@@ -216,7 +219,7 @@ def critical_sentences(evaluation: Evaluation, method: str = "topsis", lang: str
     """The most critical leaf criteria (Triantaphyllou & Sánchez 1997: smallest relative change
     of a global weight, others rescaled, that changes the winner), as sentences."""
     p = evaluation.problem
-    norm = evaluation.scenario.settings.normalization.get(_check_method(method))
+    norm = evaluation.scenario.settings.normalization.get(check_method(method))
     changes = sens.critical_changes(p.matrix, evaluation.global_weights, p.types, method, norm, scope="top",
                                     bounds=p.bounds if norm == "scale" else None)
     sc = evaluation.scenario

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda import sensitivity as sens
-from mcda.engine.node_paths import _check_method, _parents
+from mcda.engine.node_paths import check_method, parent_map
 from mcda.engine.evaluation import DecisionProblem, Evaluation
 from mcda.errors import MCDAError
 from mcda.sensitivity.uncertainty import normal_matrix_sampler
@@ -23,7 +23,7 @@ __all__ = ["judgment_sampler", "SmaaSummary", "run_smaa"]
 def _edge_layout(evaluation: Evaluation):
     """For each depth level, the index of each leaf's ancestor edge in a flat edge list."""
     root = evaluation.weights.root
-    parents = _parents(evaluation)
+    parents = parent_map(evaluation)
     edges = [(p, c) for p, kids in evaluation.local.items() for c in kids]
     index = {e: k for k, e in enumerate(edges)}
     paths = []
@@ -178,7 +178,7 @@ def run_smaa(evaluation: Evaluation, method: str = "topsis", samples: int = 10_0
         sampler = judgment_sampler(evaluation, model, sigma)
     else:
         raise MCDAError(f"model must be 'uniform', 'judgments' or 'lognormal', found {model!r}")
-    norm = evaluation.scenario.settings.normalization.get(_check_method(method))
+    norm = evaluation.scenario.settings.normalization.get(check_method(method))
     scores = normal_matrix_sampler(p.matrix, _score_sd(p, evaluation.scenario), p.bounds) if score_uncertainty else None
     r = sens.smaa(p.matrix, p.types, method, norm, n_samples=samples, seed=seed, sampler=sampler,
                   bounds=p.bounds if norm == "scale" else None, matrix_sampler=scores, progress=progress,

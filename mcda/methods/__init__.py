@@ -44,7 +44,7 @@ __all__ = [
     "promethee_ii", "promethee_ii_details", "PrometheeDetails",
     "rank", "DEFAULT_TIE_TOL",
     "agreement", "Agreement",
-    "MethodSpec", "MethodResult", "METHODS", "run_method",
+    "MethodSpec", "MethodResult", "METHODS", "METHOD_NAMES", "BATCH_METHODS", "run_method",
 ]
 
 
@@ -74,6 +74,15 @@ class MethodSpec:
         Extra keyword options :func:`run_method` accepts for this method.
     fixed_normalization : str or None
         What the method uses when it fixes its own normalisation.
+    explanation : {"additive", "distance"} or None
+        How a score splits into criterion contributions (:mod:`mcda.engine.explain`):
+        ``"additive"`` (weighted-sum terms), ``"distance"`` (TOPSIS squared distance
+        to the ideal), or None (not explained).
+    batch : bool
+        The sensitivity kernels (:mod:`mcda.sensitivity`) score this method for many
+        weight vectors at once: one-way sweeps, stability, SMAA.
+
+    ``"bounds" in options`` says the method accepts the ``scale`` normalisation's bounds.
     """
 
     name: str
@@ -86,6 +95,8 @@ class MethodSpec:
     reference: str
     options: tuple = ()
     fixed_normalization: str | None = None
+    explanation: str | None = None
+    batch: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,21 +120,24 @@ METHODS: dict[str, MethodSpec] = {
     spec.name: spec
     for spec in (
         MethodSpec("topsis", "TOPSIS（逼近理想解排序法）", "TOPSIS (closeness to the ideal)",
-                   topsis, topsis_details, "vector", True, _HWANG_YOON, ("bounds",)),
+                   topsis, topsis_details, "vector", True, _HWANG_YOON, ("bounds",),
+                   explanation="distance", batch=True),
         MethodSpec("wsm", "加权求和法（SAW）", "Weighted sum (SAW)", wsm, wsm_details, "max", True,
                    "Fishburn, P. C. (1967). Additive utilities with incomplete product set. ORSA; "
-                   "MacCrimmon, K. R. (1968). RAND RM-4823-ARPA.", ("bounds",)),
+                   "MacCrimmon, K. R. (1968). RAND RM-4823-ARPA.", ("bounds",),
+                   explanation="additive", batch=True),
         MethodSpec("wpm", "加权乘积法（WPM）", "Weighted product (WPM)", wpm, wpm_details, "max", True,
                    "Bridgman, P. W. (1922). Dimensional Analysis. Yale University Press; Miller, D. W. & "
                    "Starr, M. K. (1969). Executive Decisions and Operations Research. Prentice-Hall.",
                    ("bounds",)),
         MethodSpec("ahp_ideal", "AHP 综合（理想模式）", "AHP synthesis, ideal mode",
                    partial(ahp_synthesis, mode="ideal"), partial(ahp_synthesis_details, mode="ideal"),
-                   None, True, _SAATY, (), "max (ideal mode: best vendor = 1)"),
+                   None, True, _SAATY, (), "max (ideal mode: best vendor = 1)", explanation="additive"),
         MethodSpec("ahp_distributive", "AHP 综合（分配模式）", "AHP synthesis, distributive mode",
                    partial(ahp_synthesis, mode="distributive"),
                    partial(ahp_synthesis_details, mode="distributive"),
-                   None, True, _SAATY, (), "sum (distributive mode: columns sum to 1)"),
+                   None, True, _SAATY, (), "sum (distributive mode: columns sum to 1)",
+                   explanation="additive"),
         MethodSpec("vikor", "VIKOR（多准则妥协排序法）", "VIKOR (compromise ranking)", vikor, vikor,
                    None, False,
                    "Opricovic, S. & Tzeng, G.-H. (2004). EJOR 156(2), 445-455; (2007) EJOR 178(2), 514-529.",
@@ -134,6 +148,11 @@ METHODS: dict[str, MethodSpec] = {
                    ("preference_function", "p", "q"), "none: preference functions on raw differences"),
     )
 }
+
+#: Every method's name, in registry order (the scenario format's ``ranking_methods`` choices).
+METHOD_NAMES: tuple[str, ...] = tuple(METHODS)
+#: Methods the sensitivity kernels score in batches (one-way sweeps, stability, SMAA).
+BATCH_METHODS: tuple[str, ...] = tuple(name for name, spec in METHODS.items() if spec.batch)
 
 
 def run_method(name: str, matrix, weights, types, normalization=None, *, vendors=None,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mcda.errors import Problem
 
 if TYPE_CHECKING:  # pragma: no cover
-    from mcda.scenario.schema import Criterion, _Document
+    from mcda.scenario.schema import Criterion, Document
 
 __all__ = ["semantic_problems", "tree_paths", "MAX_TREE_DEPTH"]
 
@@ -31,7 +31,7 @@ def tree_paths(root: Criterion) -> dict[str, str]:
     return paths
 
 
-def _criteria_problems(doc: _Document) -> list[Problem]:
+def _criteria_problems(doc: Document) -> list[Problem]:
     out: list[Problem] = []
     seen: dict[str, str] = {}
     stack = [(doc.criteria, "criteria", 0)]
@@ -145,7 +145,7 @@ def _score_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> list
     return out
 
 
-def semantic_problems(doc: _Document) -> list[Problem]:
+def semantic_problems(doc: Document) -> list[Problem]:
     """Every cross-reference problem of a model or scenario, in file order."""
     out = _criteria_problems(doc)
     if doc.kind != "scenario":

@@ -32,6 +32,9 @@ from pydantic import (
 )
 
 from mcda.errors import Problem
+from mcda.methods import METHOD_NAMES
+from mcda.normalization import NORMALIZATIONS
+from mcda.scenario.rules import semantic_problems
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -82,10 +85,10 @@ Text = Annotated[str, AfterValidator(_clean_text)]
 Number = Annotated[float, Strict(), Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 """A JSON number (not a string or true/false) within +/-1e15."""
 
-METHOD_NAMES = ("topsis", "wsm", "wpm", "ahp_ideal", "ahp_distributive", "vikor", "promethee_ii")
-NORMALIZATION_NAMES = ("vector", "max", "minmax", "sum", "scale", "none")
-MethodName = Literal["topsis", "wsm", "wpm", "ahp_ideal", "ahp_distributive", "vikor", "promethee_ii"]
-NormalizationName = Literal["vector", "max", "minmax", "sum", "scale", "none"]
+
+NORMALIZATION_NAMES = tuple(NORMALIZATIONS)  # the normalisation registry is the only list
+MethodName = Literal[METHOD_NAMES]  # the method registry is the only list
+NormalizationName = Literal[NORMALIZATION_NAMES]
 
 
 class _File(BaseModel):
@@ -316,7 +319,7 @@ class SemanticProblems(ValueError):
         super().__init__("; ".join(map(str, problems)))
 
 
-class _Document(_File):
+class Document(_File):
     schema_version: Literal[1] = Field(description="format version; this release reads 1")
     kind: Literal["model", "scenario"]
     metadata: Metadata = Field(default_factory=Metadata)
@@ -325,8 +328,6 @@ class _Document(_File):
 
     @model_validator(mode="after")
     def _cross_references(self):
-        from mcda.scenario.rules import semantic_problems
-
         problems = semantic_problems(self)
         if problems:
             raise SemanticProblems(problems)
@@ -336,13 +337,13 @@ class _Document(_File):
         return self.scales[leaf.scale]
 
 
-class Model(_Document):
+class Model(Document):
     """A criteria hierarchy template (``models/*.json``)."""
 
     kind: Literal["model"]
 
 
-class Scenario(_Document):
+class Scenario(Document):
     """A whole committee decision in one file."""
 
     kind: Literal["scenario"]

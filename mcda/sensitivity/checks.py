@@ -5,16 +5,18 @@ from __future__ import annotations
 import numpy as np
 
 from mcda.errors import MCDAError
+from mcda.methods import BATCH_METHODS
+from mcda.methods import METHODS as _REGISTRY
 from mcda.methods.checks import check_labels as labels
 
 __all__ = ["METHODS", "DEFAULT_NORMALIZATION", "check_method", "labels", "as_weights",
            "criterion_index", "criterion_name", "WEIGHT_SUM_TOL"]
 
-#: ranking methods the sensitivity kernels understand
-METHODS = ("topsis", "wsm")
+#: ranking methods the sensitivity kernels understand (the registry's batch methods)
+METHODS = BATCH_METHODS
 
-#: normalisation used when ``normalization=None`` (as in :mod:`mcda.methods`)
-DEFAULT_NORMALIZATION = {"topsis": "vector", "wsm": "max"}
+#: normalisation used when ``normalization=None`` (the registry's default for each method)
+DEFAULT_NORMALIZATION = {name: _REGISTRY[name].default_normalization for name in BATCH_METHODS}
 
 #: a weight vector must sum to 1 within this tolerance (it is then divided by its sum)
 WEIGHT_SUM_TOL = 1e-6

@@ -12,7 +12,7 @@ from mcda.engine.evaluation import evaluate
 from mcda.errors import ScenarioError
 from mcda.export.share import COMMITTEE, export_json, import_json, redact
 from mcda.scenario.io import dumps, parse_scenario
-from mcda.scenario.schema import METHOD_NAMES
+from mcda.methods import METHOD_NAMES
 
 MEMBER_NAMES = ("王敏", "Wang Min", "李娜", "Li Na", "陈伟", "Chen Wei", "首席财务官")
 
