@@ -137,14 +137,14 @@ def _sensitivity(args: argparse.Namespace) -> int:
         smaa = analysis.run_smaa(e, method, samples, seed, model, score_uncertainty=args.score_uncertainty,
                                  progress=progress)
         bar.close()
-        stab = analysis.stabilitytable(e, method, args.level)
+        stab = analysis.stability_table(e, method, args.level)
         out["methods"][method] = {
             "stability": [{"node": s.node, "parent": s.parent, "current": s.current, "winner_low": s.winner_low,
                            "winner_high": s.winner_high, "ranking_low": s.ranking_low, "ranking_high": s.ranking_high,
                            "leader": s.leader, "taker_below": s.taker_below, "taker_above": s.taker_above,
                            "sentence": s.sentence(args.lang, vnames)} for s in stab],
             "critical": analysis.critical_sentences(e, method, args.lang),
-            "tornado": [dataclasses.asdict(r) | {"swing": r.swing} for r in analysis.tornadotable(e, method, level=args.level)],
+            "tornado": [dataclasses.asdict(r) | {"swing": r.swing} for r in analysis.tornado_table(e, method, level=args.level)],
             "acceptability": {v: row.tolist() for v, row in zip(smaa.vendors, smaa.acceptability)},
             "confidence": {v: (None if c != c else float(c)) for v, c in zip(smaa.vendors, smaa.confidence)},
             "samples_done": smaa.samples,
