@@ -7,7 +7,8 @@ of the modules in this package, one per area, each a dict ``key -> (zh, en)``:
 * :mod:`mcda.text.ui`: the app's labels;
 * :mod:`mcda.text.errors`: every error of the package (:class:`mcda.errors.MCDAError` codes);
 * :mod:`mcda.text.notes`, :mod:`mcda.text.lint`: notes on a result and linter warnings;
-* :mod:`mcda.text.diff`: sentences describing the difference between two scenarios.
+* :mod:`mcda.text.diff`: sentences describing the difference between two scenarios;
+* :mod:`mcda.text.cli_bundled`: the ``mcda template`` / ``example`` / ``app`` commands.
 
 Chinese entries use full-width punctuation; a test checks that both languages of an entry
 take the same placeholders, and that no key is defined twice.
@@ -28,10 +29,10 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
     """The whole catalogue (built on first use from the area modules; a key defined twice is an error)."""
     global _CATALOGUE
     if _CATALOGUE is None:
-        from mcda.text import errors, lint, notes, ui
+        from mcda.text import cli_bundled, errors, lint, notes, ui
 
         merged: dict[str, tuple[str, str]] = {}
-        for module in (ui, errors, lint, notes):
+        for module in (ui, errors, lint, notes, cli_bundled):
             for key, entry in module.ENTRIES.items():
                 if key in merged:
                     raise RuntimeError(f"text key {key!r} is defined twice (in {module.__name__})")
