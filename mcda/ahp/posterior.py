@@ -32,8 +32,17 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["LOG9", "TAU_DEFAULT", "SIGMA_DEFAULT", "residual_variance", "posterior_log_weights",
-           "log_matrices", "batch_priorities", "mutual_information", "has_cycle"]
+__all__ = [
+    "LOG9",
+    "SIGMA_DEFAULT",
+    "TAU_DEFAULT",
+    "batch_priorities",
+    "has_cycle",
+    "log_matrices",
+    "mutual_information",
+    "posterior_log_weights",
+    "residual_variance",
+]
 
 LOG9 = float(np.log(9.0))
 #: prior sd of a log weight: a pair's log ratio (variance 2 tau^2) stays within 1/9..9 with

@@ -40,7 +40,7 @@ from mcda.sensitivity.kernel import score_model
 from mcda.sensitivity.sampling import as_generator
 from mcda.text import percent, text
 
-__all__ = ["NodeStatus", "Candidate", "AskResult", "next_step", "node_status", "DEFAULT_SAMPLES"]
+__all__ = ["DEFAULT_SAMPLES", "AskResult", "Candidate", "NodeStatus", "next_step", "node_status"]
 
 DEFAULT_SAMPLES = 1000
 NU0 = 2.0
@@ -293,8 +293,9 @@ def next_step(scenario: Scenario, member_id: str, *, samples: int = DEFAULT_SAMP
     acc = {v: float(x) for v, x in zip(problem.vendors, share)}
     parents = [n for n, _, _ in scenario.criteria.walk() if len(n.children) >= 2]
     status = tuple(node_status(scenario, member_id, n) for n in parents)
-    base = dict(member=member_id, leader=problem.vendors[lead], winner_confidence=p, confidence=confidence,
-                method=method, samples=size, seed=int(seed), sigma=sigma, nodes=status, acceptability=acc)
+    base = {"member": member_id, "leader": problem.vendors[lead], "winner_confidence": p, "confidence": confidence,
+            "method": method, "samples": size, "seed": int(seed), "sigma": sigma, "nodes": status,
+            "acceptability": acc}
     if p >= confidence:
         return AskResult(done=True, reason="settled", question=None, checkable=None, **base)
     if not pairs:

@@ -5,21 +5,21 @@ __all__ = ["ENTRIES"]
 
 ENTRIES: dict[str, tuple[str, str]] = {
     "ask.why": (
-        "请在「{node}」下比较「{a}」与「{b}」：在与已答判断一致的补全中，{leader} 有 {p} 排第一（停止需要 {target}），"
-        "这一判断的答案对第一名是否改变的信息量最大（{bits:.3f} 比特）；按已有回答估计约为 {estimate}",
-        "compare {a} with {b} under {node}: {leader} ranks first in {p} of the completions consistent with "
+        ("请在「{node}」下比较「{a}」与「{b}」：在与已答判断一致的补全中，{leader} 有 {p} 排第一（停止需要 {target}），"
+        "这一判断的答案对第一名是否改变的信息量最大（{bits:.3f} 比特）；按已有回答估计约为 {estimate}"),
+        ("compare {a} with {b} under {node}: {leader} ranks first in {p} of the completions consistent with "
         "the answers so far ({target} needed to stop), and this answer tells most about whether that holds "
-        "({bits:.3f} bits); the answers so far suggest about {estimate}",
+        "({bits:.3f} bits); the answers so far suggest about {estimate}"),
     ),
     "ask.done.settled": (
         "无需再提问：在与已答判断一致的补全中，{leader} 有 {p} 排第一（不低于 {target}）",
-        "no more questions needed: {leader} ranks first in {p} of the completions consistent with the answers "
-        "so far (at least {target})",
+        ("no more questions needed: {leader} ranks first in {p} of the completions consistent with the answers "
+        "so far (at least {target})"),
     ),
     "ask.done.member_complete": (
         "{member} 已回答全部两两比较；{leader} 在 {p} 的补全中排第一，其余不确定性来自其他成员",
-        "{member} has answered every pair; {leader} ranks first in {p} of the completions, the remaining "
-        "uncertainty lies with the other members",
+        ("{member} has answered every pair; {leader} ranks first in {p} of the completions, the remaining "
+        "uncertainty lies with the other members"),
     ),
     "ask.checkable": ("可检验", "checkable"),
     "ask.not_checkable": (
