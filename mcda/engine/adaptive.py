@@ -252,7 +252,7 @@ def _method(scenario: Scenario, method: str | None) -> str:
 
 
 def next_step(scenario: Scenario, member_id: str, *, samples: int = DEFAULT_SAMPLES, seed: int = 0,
-              confidence: float = 0.95, method: str | None = None, top: int = 3) -> AskResult:
+              confidence: float = 0.95, method: str | None = None, top: int = 3, details: bool = True) -> AskResult:
     """The next question for ``member_id``, or that the committee's winner is settled.
 
     Parameters
@@ -270,6 +270,9 @@ def next_step(scenario: Scenario, member_id: str, *, samples: int = DEFAULT_SAMP
         Ranking method of the stop rule (default: the scenario's first batch method).
     top : int
         Number of candidate questions returned.
+    details : bool
+        Report every node's status (given, connected, checkable, CR); False reports
+        only the asked node's (the CR of incomplete matrices costs a completion each).
     """
     ids = [m.id for m in scenario.members]
     if member_id not in ids:
@@ -292,7 +295,7 @@ def next_step(scenario: Scenario, member_id: str, *, samples: int = DEFAULT_SAMP
     p = float(share[lead])
     acc = {v: float(x) for v, x in zip(problem.vendors, share)}
     parents = [n for n, _, _ in scenario.criteria.walk() if len(n.children) >= 2]
-    status = tuple(node_status(scenario, member_id, n) for n in parents)
+    status = tuple(node_status(scenario, member_id, n) for n in parents) if details else ()
     base = {"member": member_id, "leader": problem.vendors[lead], "winner_confidence": p, "confidence": confidence,
             "method": method, "samples": size, "seed": int(seed), "sigma": sigma, "nodes": status,
             "acceptability": acc}
@@ -304,5 +307,7 @@ def next_step(scenario: Scenario, member_id: str, *, samples: int = DEFAULT_SAMP
     order = np.argsort(-info, kind="stable")[:max(1, top)]
     cands = tuple(Candidate(*pairs[k], float(info[k]), float(np.exp(np.median(X[:, k])))) for k in order)
     q = cands[0]
+    if not details:
+        status = (node_status(scenario, member_id, next(n for n in parents if n.id == q.node)),)
     checkable = next(s.checkable for s in status if s.node == q.node)
     return AskResult(done=False, reason="ask", question=q, checkable=checkable, candidates=cands, **base)
