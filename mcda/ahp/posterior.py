@@ -146,7 +146,8 @@ def log_matrices(n: int, i: np.ndarray, j: np.ndarray, logs: np.ndarray, y: np.n
     return out, mi, mj
 
 
-def batch_priorities(log_a: np.ndarray, method: str = "eigenvector", iters: int = 200, tol: float = 1e-12) -> np.ndarray:
+def batch_priorities(log_a: np.ndarray, method: str = "eigenvector", iters: int = 200,
+                     tol: float = 1e-12) -> np.ndarray:
     """Priority vectors (S, n) of a stack of complete log matrices (S, n, n).
 
     ``eigenvector``: the principal right eigenvector by power iteration started at

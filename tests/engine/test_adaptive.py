@@ -8,6 +8,7 @@ is the winner with all judgments.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -80,8 +81,8 @@ def grouped_committee() -> Scenario:
     weights = compute_weights(example)
     merged_into = {}
     for leaf in model.criteria.leaves():
-        note = leaf.source.note if leaf.source and leaf.source.note else ""
-        ids = note.split("faithful leaf ids ")[1].split(")")[0].split(", ") if "faithful leaf ids" in note else [leaf.id]
+        found = re.search(r"faithful leaf ids ([^)]*)\)", leaf.source.note or "")
+        ids = found.group(1).split(", ") if found else [leaf.id]
         for i in ids:
             merged_into[i] = leaf.id
     data = model.model_dump(mode="python")
@@ -201,7 +202,7 @@ def test_posterior_with_many_consistent_answers_is_the_llsm_solution():
 def test_unanswered_pairs_are_sampled_within_saaty_range_and_answered_cells_kept():
     rng = np.random.default_rng(1)
     y = post.posterior_log_weights(4, np.array([0]), np.array([1]), np.log([3.0]), 0.4, post.TAU_DEFAULT, rng, 500)
-    la, mi, mj = post.log_matrices(4, np.array([0]), np.array([1]), np.log([3.0]), y, 0.4, rng)
+    la, mi, _ = post.log_matrices(4, np.array([0]), np.array([1]), np.log([3.0]), y, 0.4, rng)
     assert_allclose(la[:, 0, 1], np.log(3.0))
     assert_allclose(la, -np.swapaxes(la, 1, 2))
     assert np.abs(la).max() <= post.LOG9 + 1e-12 and len(mi) == 5
