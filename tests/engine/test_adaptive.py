@@ -237,3 +237,22 @@ def test_cycle_detection_matches_edges_minus_forest_size():
 def test_grouped_committee_fixture_is_valid():
     sc = grouped_committee()
     assert len(sc.criteria.leaves()) == 101 and LocalText(zh="x").zh == "x"
+
+
+def test_a_member_who_answered_everything_is_done_while_the_others_are_not(example):
+    sc = example.model_copy(deep=True)
+    sc.judgments = {"cfo": example.judgments["cfo"]}
+    r = next_step(sc, "cfo", samples=200, seed=0, confidence=0.999)
+    assert r.done and r.reason == "member_complete" and r.question is None
+    assert "cfo" in r.to_dict("en")["member"] and r.to_dict("zh")["why"]
+    assert not next_step(sc, "fin_mgr", samples=200, seed=0, confidence=0.999).done
+
+
+@pytest.mark.parametrize("rule", ["aip_geometric", "aip_arithmetic"])
+@pytest.mark.parametrize("priority", ["geometric_mean", "column_mean"])
+def test_other_aggregation_rules_and_priority_methods_give_a_result(example, rule, priority):
+    sc = example.model_copy(deep=True)
+    sc.settings.aggregation, sc.settings.priority_method = rule, priority
+    r = next_step(sc, "fin_mgr", samples=100, seed=0, method="wsm")
+    assert r.method == "wsm" and 0 < r.winner_confidence <= 1
+    assert sum(r.acceptability.values()) == pytest.approx(1.0)
