@@ -40,7 +40,7 @@ from mcda.sensitivity.kernel import score_model
 from mcda.sensitivity.sampling import as_generator
 from mcda.text import percent, text
 
-__all__ = ["DEFAULT_SAMPLES", "AskResult", "Candidate", "NodeStatus", "next_step", "node_status"]
+__all__ = ["DEFAULT_SAMPLES", "AskResult", "Candidate", "NodeStatus", "next_step", "node_status", "sample_completions"]
 
 DEFAULT_SAMPLES = 1000
 NU0 = 2.0
@@ -194,16 +194,22 @@ def _layout(scenario: Scenario):
     levels = np.full((depth, len(paths)), -1, dtype=int)
     for k, path in enumerate(paths):
         levels[: len(path), k] = path
-    first_col = {}
+    cols: dict[str, list[int]] = {}  # a parent's children edges (not contiguous: the walk is pre-order)
     for col, (pid, _) in enumerate(edges):
-        first_col.setdefault(pid, col)
-    return parents, len(edges), first_col, levels
+        cols.setdefault(pid, []).append(col)
+    return parents, len(edges), {p: np.array(c) for p, c in cols.items()}, levels
 
 
-def _sample(scenario: Scenario, member: str, size: int, rng: np.random.Generator):
-    """Global leaf weights (size, m) over completions, and the asking member's sampled unanswered pairs."""
+def sample_completions(scenario: Scenario, member: str, size: int, rng: np.random.Generator):
+    """Completions of every member's judgments and what they give, vectorised over samples.
+
+    Returns ``(G, pairs, X, sigma)``: global leaf weights (size, m) in
+    ``scenario.criteria.leaves()`` order; the asking member's unanswered pairs
+    ``(node, a, b)``; their sampled log values (size, len(pairs)); the member's residual sd.
+    With every judgment given, every row of ``G`` is the committee's AIJ global weights.
+    """
     s = scenario.settings
-    parents, n_edges, first_col, levels = _layout(scenario)
+    parents, n_edges, cols, levels = _layout(scenario)
     members = [m.id for m in scenario.members]
     lam = np.array([m.weight for m in scenario.members], dtype=float)
     lam /= lam.sum()
@@ -234,7 +240,7 @@ def _sample(scenario: Scenario, member: str, size: int, rng: np.random.Generator
                 w /= w.sum(axis=1, keepdims=True)
             else:
                 w = np.tensordot(lam, own, axes=1)
-        E[:, first_col[node.id]:first_col[node.id] + n] = w
+        E[:, cols[node.id]] = w
     G = np.ones((size, levels.shape[1]))
     for lev in levels:
         has = lev >= 0
@@ -288,7 +294,7 @@ def next_step(scenario: Scenario, member_id: str, *, samples: int = DEFAULT_SAMP
     sm = score_model(problem.matrix, problem.types, method, norm, bounds=problem.bounds if norm == "scale" else None,
                      vendors=list(problem.vendors), criteria=list(problem.leaves))
     rng = as_generator(seed)
-    G, pairs, X, sigma = _sample(scenario, member_id, size, rng)
+    G, pairs, X, sigma = sample_completions(scenario, member_id, size, rng)
     first = np.argmax(sm.scores(G), axis=1)  # (S,) higher is better for both batch methods
     share = np.bincount(first, minlength=len(problem.vendors)) / size
     lead = int(np.argmax(share))

@@ -17,7 +17,7 @@ from numpy.testing import assert_allclose
 
 from mcda import ahp
 from mcda.ahp import posterior as post
-from mcda.engine.adaptive import next_step, node_status
+from mcda.engine.adaptive import next_step, node_status, sample_completions
 from mcda.engine.evaluation import evaluate
 from mcda.engine.weights import compute_weights
 from mcda.errors import MCDAError
@@ -256,3 +256,14 @@ def test_other_aggregation_rules_and_priority_methods_give_a_result(example, rul
     r = next_step(sc, "fin_mgr", samples=100, seed=0, method="wsm")
     assert r.method == "wsm" and 0 < r.winner_confidence <= 1
     assert sum(r.acceptability.values()) == pytest.approx(1.0)
+
+
+def test_with_every_judgment_given_each_completion_is_the_committee_weights(example):
+    sc = example.model_copy(deep=True)  # cfo alone has judged every pair: nothing left to sample
+    sc.members = [m for m in sc.members if m.id == "cfo"]
+    sc.judgments = {"cfo": sc.judgments["cfo"]}
+    sc.scores = {"cfo": sc.scores["cfo"]}
+    G, pairs, X, _ = sample_completions(sc, "cfo", 5, np.random.default_rng(0))
+    assert pairs == [] and X.shape == (5, 0)
+    want = compute_weights(sc).vector()
+    assert_allclose(G, np.broadcast_to(want, G.shape), atol=1e-9)
