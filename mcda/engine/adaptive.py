@@ -174,7 +174,8 @@ def node_status(scenario: Scenario, member: str, node) -> NodeStatus:
 
 # --------------------------------------------------------------------------- sampling
 def _layout(scenario: Scenario):
-    """Parent nodes, and per depth level the edge column of each leaf's ancestor edge (-1: none)."""
+    """(parent nodes, number of edges, each parent's child-edge columns, levels): ``levels[d, k]`` is the
+    column of leaf ``k``'s ancestor edge ``d`` steps up (-1: none), so global weights are one product per level."""
     parents, edges, parent_of = [], [], {}
     for node, parent, _ in scenario.criteria.walk():
         if parent is not None:
