@@ -377,7 +377,7 @@ def diff_scenarios(a: Scenario, b: Scenario, *, methods: list[str] | None = None
     ScenarioDiff
     """
     if not isinstance(a, Scenario) or not isinstance(b, Scenario):
-        raise MCDAError(f"expected two scenarios; found {type(a).__name__} and {type(b).__name__}")
+        raise MCDAError(code="err.type.two_scenarios", a=type(a).__name__, b=type(b).__name__)
     changes = tuple(input_changes(a, b))
     names = _names(a, b)
     if not effects:

@@ -89,18 +89,75 @@ _ROW_KEYS = {"stability": ("node", {"name", "current", "low", "high", "winner_lo
              "tornado": ("criterion", {"name", "low_weight", "high_weight", "low", "high", "base"})}
 
 
+def _fail(code: str, at: str, **params) -> MCDAError:
+    return MCDAError(code=code, at=at, **params)
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _num(value, where: str):
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not math.isfinite(value):
-        raise MCDAError(f"sensitivity {where}: expected a finite number or None, found {value!r}")
+        raise _fail("err.sens.number", f"sensitivity {where}", found=_shown(value))
     return float(value)
 
 
-def check_sensitivity(sensitivity: dict | None) -> dict | None:
+def _list(value, where: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _fail("err.sens.list", f"sensitivity {where}", found=_shown(value))
+    return value
+
+
+def _str(value, where: str, optional: bool = True) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise _fail("err.sens.text", f"sensitivity {where}", found=_shown(value))
+    return str(value)
+
+
+def _known_ids(evaluation) -> tuple[list[str], set[str]] | None:
+    if evaluation is None:
+        return None
+    return list(evaluation.vendors), {n.id for n, _, _ in evaluation.scenario.criteria.walk()}
+
+
+def _check_ids(out: dict, known: tuple[list[str], set[str]] | None) -> None:
+    """Refuse vendors and nodes the scenario does not have (they would be reported as real)."""
+    if known is None:
+        return
+    vendors, nodes = known
+    shown = ", ".join(vendors)
+    for k, row in enumerate(out["stability"]):
+        if row["node"] not in nodes:
+            raise _fail("err.sens.unknown_node", f"sensitivity stability[{k}].node", id=row["node"])
+        for end in ("winner_low", "winner_high"):
+            if row[end] is not None and row[end] not in vendors:
+                raise _fail("err.sens.unknown_vendor", f"sensitivity stability[{k}].{end}", id=row[end], known=shown)
+    for k, row in enumerate(out["tornado"]):
+        if row["criterion"] not in nodes:
+            raise _fail("err.sens.unknown_node", f"sensitivity tornado[{k}].criterion", id=row["criterion"])
+    acc = out["acceptability"]
+    if acc is not None:
+        for k, v in enumerate(acc["vendors"]):
+            if v not in vendors:
+                raise _fail("err.sens.unknown_vendor", f"sensitivity acceptability.vendors[{k}]", id=v, known=shown)
+        if len(set(acc["vendors"])) != len(acc["vendors"]):
+            raise _fail("err.sens.repeated_vendor", "sensitivity acceptability.vendors")
+
+
+def check_sensitivity(sensitivity: dict | None, evaluation=None) -> dict | None:
     """Check the ``sensitivity`` dict (format in the module docstring); return it with numbers as floats.
 
-    Raises :class:`~mcda.errors.MCDAError` naming the offending key.
+    With ``evaluation`` (the :class:`~mcda.engine.evaluation.Evaluation` it describes), vendors and
+    criteria it names must be the scenario's. Raises :class:`~mcda.errors.MCDAError` naming the
+    offending key (``sensitivity stability[2].winner_low: ...``).
 
     >>> check_sensitivity({"method": "wsm", "tornado": [{"criterion": "cost", "low": -0.1, "high": 0.2}]})["tornado"][0]["low"]
     -0.1
@@ -108,37 +165,44 @@ def check_sensitivity(sensitivity: dict | None) -> dict | None:
     if sensitivity is None:
         return None
     if not isinstance(sensitivity, dict):
-        raise MCDAError(f"sensitivity must be a dict, found {type(sensitivity).__name__}")
+        raise _fail("err.sens.not_dict", "sensitivity", found=type(sensitivity).__name__)
     unknown = set(sensitivity) - _SENS_KEYS
     if unknown:
-        raise MCDAError(f"sensitivity: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(_SENS_KEYS))})")
-    out: dict = {"method": str(sensitivity.get("method", "")), "notes": [str(n) for n in sensitivity.get("notes", [])]}
+        raise _fail("err.sens.unknown_keys", "sensitivity", keys=", ".join(sorted(map(str, unknown))),
+                    known=", ".join(sorted(_SENS_KEYS)))
+    out: dict = {"method": _str(sensitivity.get("method", ""), "method", optional=False),
+                 "notes": [_str(n, f"notes[{k}]", optional=False) for k, n in enumerate(_list(sensitivity.get("notes"), "notes"))]}
     for key, (ident, fields) in _ROW_KEYS.items():
         rows = []
-        for k, row in enumerate(sensitivity.get(key) or []):
+        for k, row in enumerate(_list(sensitivity.get(key), key)):
             where = f"{key}[{k}]"
             if not isinstance(row, dict) or ident not in row:
-                raise MCDAError(f"sensitivity {where}: expected a dict with {ident!r}, found {row!r}")
+                raise _fail("err.sens.row", f"sensitivity {where}", ident=ident, found=_shown(row))
             if set(row) - fields - {ident}:
-                raise MCDAError(f"sensitivity {where}: unknown key(s) {', '.join(sorted(set(row) - fields - {ident}))}")
-            clean = {f: (None if row.get(f) is None else str(row[f])) if f in _TEXT else _num(row.get(f), f"{where}.{f}")
+                raise _fail("err.sens.row_keys", f"sensitivity {where}", keys=", ".join(sorted(set(row) - fields - {ident})))
+            clean = {f: _str(row.get(f), f"{where}.{f}") if f in _TEXT else _num(row.get(f), f"{where}.{f}")
                      for f in fields}
-            clean[ident] = str(row[ident])
+            clean[ident] = _str(row[ident], f"{where}.{ident}", optional=False)
             rows.append(clean)
         out[key] = rows
     acc = sensitivity.get("acceptability")
     if acc is not None:
         if not isinstance(acc, dict) or "vendors" not in acc or "matrix" not in acc:
-            raise MCDAError("sensitivity acceptability: expected a dict with 'vendors' and 'matrix'")
-        vendors = [str(v) for v in acc["vendors"]]
-        matrix = [[_num(x, f"acceptability.matrix[{i}]") for x in row] for i, row in enumerate(acc["matrix"])]
+            raise _fail("err.sens.acc", "sensitivity acceptability")
+        vendors = [_str(v, f"acceptability.vendors[{k}]", optional=False)
+                   for k, v in enumerate(_list(acc["vendors"], "acceptability.vendors"))]
+        matrix = [[_num(x, f"acceptability.matrix[{i}]") for x in _list(row, f"acceptability.matrix[{i}]")]
+                  for i, row in enumerate(_list(acc["matrix"], "acceptability.matrix"))]
         if len(matrix) != len(vendors) or len({len(r) for r in matrix}) > 1:
-            raise MCDAError(f"sensitivity acceptability: expected one row per vendor ({len(vendors)}) of equal length; "
-                            f"found {len(matrix)} rows of lengths {sorted({len(r) for r in matrix})}")
-        out["acceptability"] = {"vendors": vendors, "matrix": matrix,
-                                "samples": None if acc.get("samples") is None else int(acc["samples"])}
+            raise _fail("err.sens.acc_shape", "sensitivity acceptability", n=len(vendors), rows=len(matrix),
+                        lengths=str(sorted({len(r) for r in matrix})))
+        samples = _num(acc.get("samples"), "acceptability.samples")
+        if samples is not None and (samples < 0 or not samples.is_integer() or samples > 2**63 - 1):
+            raise _fail("err.sens.samples", "sensitivity acceptability.samples", found=_shown(acc.get("samples")))
+        out["acceptability"] = {"vendors": vendors, "matrix": matrix, "samples": None if samples is None else int(samples)}
     else:
         out["acceptability"] = None
+    _check_ids(out, _known_ids(evaluation))
     return out
 
 
@@ -280,8 +344,8 @@ def html_report(evaluation, lang: str = "zh", sensitivity: dict | None = None) -
     from markupsafe import Markup
 
     if lang not in ("zh", "en"):
-        raise MCDAError(f"lang must be 'zh' or 'en'; found {lang!r}")
-    sens = check_sensitivity(sensitivity)
+        raise MCDAError(code="err.lang", found=repr(lang))
+    sens = check_sensitivity(sensitivity, evaluation)
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["pct"] = lambda v, d=1: "" if v is None else f"{100 * v:.{d}f}%"
     env.filters["num"] = lambda v, d=4: "" if v is None else f"{v:.{d}f}"

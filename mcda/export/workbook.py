@@ -25,6 +25,7 @@ import io
 import numpy as np
 
 from mcda.export.report import check_sensitivity, fraction
+from mcda.export.templates import safe_cell
 
 __all__ = ["SHEETS", "export_workbook"]
 
@@ -54,6 +55,8 @@ class _Sheet:
         for c, v in enumerate(values, start=1):
             if isinstance(v, (np.floating, np.integer)):
                 v = v.item()
+            if isinstance(v, str):
+                v = safe_cell(v)  # a spreadsheet never runs text as a formula, even after a CSV round trip
             cell = self.ws.cell(self.row, c, v)
             if isinstance(v, str):
                 cell.data_type = "s"
@@ -269,7 +272,7 @@ def export_workbook(evaluation, sensitivity: dict | None = None) -> bytes:
     """
     from openpyxl import Workbook
 
-    sens = check_sensitivity(sensitivity)
+    sens = check_sensitivity(sensitivity, evaluation)
     wb = Workbook()
     wb.remove(wb.active)
     _summary(wb, evaluation)

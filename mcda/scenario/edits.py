@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mcda.errors import MCDAError, Problem, ScenarioError
+from mcda.errors import MCDAError, ScenarioError
 from mcda.scenario.io import parse_scenario
+from mcda.scenario.rules import problem
 from mcda.scenario.schema import Model, Scenario
 
 __all__ = [
@@ -129,7 +130,7 @@ def _subtree_ids(node: dict) -> set[str]:
 
 def _require(node: dict | None, node_id: str) -> dict:
     if node is None:
-        raise ScenarioError([Problem("criteria", f"there is no criterion {node_id!r}")])
+        raise ScenarioError([problem("criteria", "err.edit.no_criterion", id=node_id)])
     return node
 
 
@@ -173,7 +174,7 @@ def remove_criterion(scenario: Scenario, node_id: str) -> Scenario:
     """Remove a criterion, its sub-criteria, and every judgment, direct weight and score on them."""
     data = _data(scenario)
     if data["criteria"]["id"] == node_id:
-        raise ScenarioError([Problem("criteria", "the goal cannot be removed")])
+        raise ScenarioError([problem("criteria", "err.edit.goal")])
     node, parent = _find(data["criteria"], node_id)
     node = _require(node, node_id)
     gone = _subtree_ids(node)
@@ -261,4 +262,4 @@ def set_vendors(scenario: Scenario, rows: list[dict]) -> Scenario:
 def check_weights_given(weights: dict[str, float]) -> None:
     """Refuse direct weights that are all zero before the schema does, with a plain message."""
     if not any(v > 0 for v in weights.values()):
-        raise MCDAError("give at least one criterion a weight above 0 %")
+        raise MCDAError(code="err.edit.all_zero")

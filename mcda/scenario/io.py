@@ -21,12 +21,15 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from mcda.errors import MCDAError, Problem, ScenarioError
+from mcda.scenario.rules import problem
 from mcda.scenario.schema import SCHEMA_VERSION, Model, Scenario, SemanticProblems
 from mcda.text import text
+from mcda.text.errors import JSON_REASONS
 
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_JSON_DEPTH",
+    "MAX_NUMBER_CHARS",
     "LintWarning",
     "parse_json",
     "parse_document",
@@ -39,7 +42,7 @@ __all__ = [
     "atomic_write",
 ]
 
-MAX_FILE_BYTES = 16 * 1024 * 1024  # the bundled example is ~0.3 MB; 16 MB leaves room for large tenders
+MAX_FILE_BYTES = 16 * 1024 * 1024  # 16 MiB; the bundled example is ~0.3 MB, so this leaves room for large tenders
 MAX_JSON_DEPTH = 64
 
 
@@ -48,57 +51,125 @@ class LintWarning(UserWarning):
 
 
 # --------------------------------------------------------------------------- JSON text
+MAX_NUMBER_CHARS = 100  # a JSON number literal longer than this is refused (no score needs 100 digits)
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.1f}"
+
+
+def _size_problem(n: int, what: str = "file") -> Problem:
+    return problem("", f"err.json.too_large_{what}", size=f"{n:,}", mib=_mib(n), max=MAX_FILE_BYTES // 2**20,
+                   max_bytes=f"{MAX_FILE_BYTES:,}")
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
     out: dict = {}
     for k, v in pairs:
         if k in out:
-            raise MCDAError(f"the key {k!r} appears twice in the same object; JSON keeps only one, so the file is ambiguous")
+            raise MCDAError(code="err.json.duplicate_key", key=k)
         out[k] = v
     return out
 
 
-def _depth_ok(data: Any) -> bool:
-    """Iterative depth check (no recursion, so hostile nesting cannot overflow)."""
-    stack = [(data, 1)]
+class _LongNumber(Exception):
+    def __init__(self, literal: str):
+        self.literal = literal
+
+
+def _int(literal: str) -> int:
+    if len(literal) > MAX_NUMBER_CHARS:
+        raise _LongNumber(literal)
+    return int(literal)
+
+
+def _float(literal: str) -> float:
+    if len(literal) > MAX_NUMBER_CHARS:
+        raise _LongNumber(literal)
+    return float(literal)
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Line and column where the nesting first exceeds :data:`MAX_JSON_DEPTH` (strings skipped)."""
+    depth, in_string, escaped = 0, False, False
+    for pos, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return _line_col(text, pos)
+        elif ch in "]}":
+            depth -= 1
+    return _line_col(text, len(text))
+
+
+def _too_deep_path(data: Any) -> str | None:
+    """JSON path of the first value nested deeper than :data:`MAX_JSON_DEPTH` (iterative: hostile
+    nesting cannot overflow), or None."""
+    stack: list[tuple[Any, int, str]] = [(data, 1, "")]
     while stack:
-        obj, depth = stack.pop()
+        obj, depth, path = stack.pop()
         if depth > MAX_JSON_DEPTH:
-            return False
+            return path or "(top)"
         if isinstance(obj, dict):
-            stack.extend((v, depth + 1) for v in obj.values())
+            stack.extend((v, depth + 1, f"{path}.{k}" if path else str(k)) for k, v in obj.items())
         elif isinstance(obj, list):
-            stack.extend((v, depth + 1) for v in obj)
-    return True
+            stack.extend((v, depth + 1, f"{path}[{i}]") for i, v in enumerate(obj))
+    return None
+
+
+def _json_problem(exc: json.JSONDecodeError, text: str) -> Problem:
+    end = text.rstrip()
+    truncated = exc.pos >= len(end) - 1 or exc.msg.startswith("Unterminated") or not end.endswith(("}", "]"))
+    code = "err.json." + JSON_REASONS.get(exc.msg, "other") + (".truncated" if truncated else "")
+    return problem("", code, line=exc.lineno, col=exc.colno, msg=exc.msg)
 
 
 def parse_json(text: str | bytes, source: str | None = None) -> Any:
     """Parse JSON text into Python data, or raise :class:`ScenarioError` saying where it breaks."""
     if isinstance(text, bytes):
         if len(text) > MAX_FILE_BYTES:
-            raise ScenarioError([Problem("", f"the file is {len(text) / 1e6:.1f} MB; files over {MAX_FILE_BYTES / 1e6:.0f} MB are refused")], source)
+            raise ScenarioError([_size_problem(len(text))], source)
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ScenarioError([Problem("", f"the file is not UTF-8 text (byte {exc.start} cannot be read)")], source) from None
+            raise ScenarioError([problem("", "err.json.not_utf8", pos=exc.start)], source) from None
     if len(text) > MAX_FILE_BYTES:
-        raise ScenarioError([Problem("", f"the text is {len(text) / 1e6:.1f} MB; over {MAX_FILE_BYTES / 1e6:.0f} MB is refused")], source)
+        raise ScenarioError([_size_problem(len(text), "text")], source)
     if not text.strip():
-        raise ScenarioError([Problem("", "the file is empty")], source)
+        raise ScenarioError([problem("", "err.json.empty")], source)
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_int, parse_float=_float)
     except json.JSONDecodeError as exc:
-        end = text.rstrip()
-        truncated = exc.pos >= len(end) - 1 or exc.msg.startswith("Unterminated") or not end.endswith(("}", "]"))
-        hint = " (the file looks truncated: it ends before the JSON is complete)" if truncated else ""
-        raise ScenarioError([Problem("", f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}")], source) from None
+        raise ScenarioError([_json_problem(exc, text)], source) from None
     except MCDAError as exc:
-        raise ScenarioError([Problem("", str(exc))], source) from None
+        raise ScenarioError([Problem("", str(exc), exc.code, exc.params)], source) from None
     except RecursionError:
-        raise ScenarioError([Problem("", "the JSON is nested too deeply; refused")], source) from None
-    except ValueError as exc:  # e.g. an integer with thousands of digits
-        raise ScenarioError([Problem("", f"a number in the file cannot be read ({exc})")], source) from None
-    if not _depth_ok(data):
-        raise ScenarioError([Problem("", f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep")], source)
+        line, col = _too_deep_at(text)
+        raise ScenarioError([problem("", "err.json.too_deep_at", max=MAX_JSON_DEPTH, line=line, col=col)],
+                            source) from None
+    except _LongNumber as exc:
+        line, col = _line_col(text, max(text.find(exc.literal), 0))
+        raise ScenarioError([problem("", "err.json.long_number", n=len(exc.literal), max=MAX_NUMBER_CHARS,
+                                     line=line, col=col)], source) from None
+    except ValueError as exc:  # pragma: no cover - the hooks above catch long numbers first
+        raise ScenarioError([problem("", "err.json.bad_number", reason=str(exc))], source) from None
+    deep = _too_deep_path(data)
+    if deep is not None:
+        raise ScenarioError([problem(deep, "err.json.too_deep", max=MAX_JSON_DEPTH)], source)
     return data
 
 
@@ -194,35 +265,39 @@ def _problem(path: str, err: dict) -> Problem:
         inner = err.get("ctx", {}).get("error")
         if isinstance(inner, MCDAError) and inner.code:
             return Problem(path, str(inner), inner.code, dict(inner.params))
-        return Problem(path, err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, "))
+        return problem(path, "err.pyd.other_value", msg=err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, "))
     if kind in _PYDANTIC_TYPES:
         params = {k: (v if isinstance(v, (int, float, str)) else str(v)) for k, v in err.get("ctx", {}).items()}
         params["found"] = _show(found) if not isinstance(found, (dict, list)) or kind == "literal_error" else \
             ("{…}" if isinstance(found, dict) else "[…]")
         code = "err.pyd." + kind
         return Problem(path, text(code, "en", **params), code, params)
-    message = f"{err['msg'][0].lower()}{err['msg'][1:]}" + (f", found {_show(found)}" if not isinstance(found, (dict, list)) else "")
-    return Problem(path, message)
+    msg = f"{err['msg'][0].lower()}{err['msg'][1:]}"
+    if isinstance(found, (dict, list)):
+        return problem(path, "err.pyd.other_value", msg=msg)
+    return problem(path, "err.pyd.other", msg=msg, found=_show(found))
 
 
 # --------------------------------------------------------------------------- documents
 def _document_class(data: Any, source: str | None) -> type[Model] | type[Scenario]:
     if not isinstance(data, dict):
         found = type(data).__name__ if not isinstance(data, list) else "an array"
-        raise ScenarioError([Problem("", f"expected a JSON object at the top level, found {found}")], source)
+        raise ScenarioError([problem("", "err.doc.not_object", found=found)], source)
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
-        shown = "missing" if "schema_version" not in data else _show(version)
-        raise ScenarioError(
-            [Problem("schema_version", f"expected {SCHEMA_VERSION}, found {shown}: this release reads format version {SCHEMA_VERSION}")],
-            source,
-        )
+        if "schema_version" not in data:
+            found = problem("schema_version", "err.doc.version_missing", v=SCHEMA_VERSION)
+        else:
+            found = problem("schema_version", "err.doc.version", v=SCHEMA_VERSION, found=_show(version))
+        raise ScenarioError([found], source)
     kind = data.get("kind")
     if kind == "model":
         return Model
     if kind == "scenario":
         return Scenario
-    raise ScenarioError([Problem("kind", f"expected \"model\" or \"scenario\", found {_show(kind) if 'kind' in data else 'missing'}")], source)
+    if "kind" not in data:
+        raise ScenarioError([problem("kind", "err.doc.kind_missing")], source)
+    raise ScenarioError([problem("kind", "err.doc.kind", found=_show(kind))], source)
 
 
 def parse_document(data: Any, source: str | None = None) -> Model | Scenario:
@@ -237,7 +312,7 @@ def parse_document(data: Any, source: str | None = None) -> Model | Scenario:
 def parse_scenario(data: Any, source: str | None = None) -> Scenario:
     doc = parse_document(data, source)
     if not isinstance(doc, Scenario):
-        raise ScenarioError([Problem("kind", f"expected a scenario, found a {doc.kind}; start a scenario from it instead")], source)
+        raise ScenarioError([problem("kind", "err.doc.not_scenario", kind=doc.kind)], source)
     return doc
 
 
@@ -246,17 +321,17 @@ def _read(path: str | os.PathLike) -> bytes:
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise MCDAError(f"{p}: no such file") from None
+        raise MCDAError(code="err.file.missing", path=str(p)) from None
     except OSError as exc:
-        raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
+        raise MCDAError(code="err.file.unreadable", path=str(p), reason=exc.strerror) from None
     if not p.is_file():
-        raise MCDAError(f"{p}: not a file")
+        raise MCDAError(code="err.file.not_file", path=str(p))
     if size > MAX_FILE_BYTES:
-        raise ScenarioError([Problem("", f"the file is {size / 1e6:.1f} MB; files over {MAX_FILE_BYTES / 1e6:.0f} MB are refused")], str(p))
+        raise ScenarioError([_size_problem(size)], str(p))
     try:
         return p.read_bytes()
     except OSError as exc:
-        raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
+        raise MCDAError(code="err.file.unreadable", path=str(p), reason=exc.strerror) from None
 
 
 def _warn_lint(doc: Model | Scenario, source: str) -> None:
@@ -310,18 +385,19 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     folder = p.parent
     if not folder.is_dir():
-        raise MCDAError(f"{path}: cannot write: the folder {folder} does not exist")
+        raise MCDAError(code="err.write.no_folder", path=str(path), folder=str(folder))
     if p.exists():
         if p.is_dir():
-            raise MCDAError(f"{path}: cannot write: it is a folder; give a file name")
+            raise MCDAError(code="err.write.folder", path=str(path))
         if not p.is_file():
-            raise MCDAError(f"{path}: cannot write: it is not a regular file (a device or pipe)")
+            raise MCDAError(code="err.write.special", path=str(path))
         if not os.access(p, os.W_OK) or not (p.stat().st_mode & 0o222):
-            raise MCDAError(f"{path}: cannot write: the file is read-only")
+            raise MCDAError(code="err.write.read_only", path=str(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise MCDAError(f"{path}: cannot write in {folder} ({exc.strerror.lower()})") from None
+        raise MCDAError(code="err.write.in_folder", path=str(path), folder=str(folder),
+                        reason=(exc.strerror or str(exc)).lower()) from None
     try:
         try:  # keep the old file's permissions; a new file gets the usual umask-based ones
             mode = p.stat().st_mode & 0o777
@@ -341,7 +417,7 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise MCDAError(f"{path}: cannot write ({(exc.strerror or str(exc)).lower()}); the previous file is unchanged") from None
+            raise MCDAError(code="err.write.failed", path=str(path), reason=(exc.strerror or str(exc)).lower()) from None
         raise
     try:  # make the rename itself durable
         dfd = os.open(folder, os.O_RDONLY)
@@ -360,7 +436,7 @@ def save_scenario(scenario: Model | Scenario, path: str | os.PathLike) -> None:
     cannot write an invalid file; on any error the old file is untouched.
     """
     if not isinstance(scenario, (Model, Scenario)):
-        raise MCDAError(f"expected a Scenario or Model, found {type(scenario).__name__}")
+        raise MCDAError(code="err.type.document", found=type(scenario).__name__)
     text = dumps(scenario)
     parse_document(json.loads(text), str(path))
     atomic_write(path, text)
