@@ -7,8 +7,17 @@ from collections.abc import Callable
 
 from mcda.scenario.rules import MAX_SAMPLES
 
-__all__ = ["whole_number", "VERSION", "SAMPLES", "REPORT_SAMPLES", "SEED", "COUNT", "MAX_WHOLE", "lang_parent",
-           "default_lang"]
+__all__ = [
+    "COUNT",
+    "MAX_WHOLE",
+    "REPORT_SAMPLES",
+    "SAMPLES",
+    "SEED",
+    "VERSION",
+    "default_lang",
+    "lang_parent",
+    "whole_number",
+]
 
 #: The largest version number, seed or count the command line accepts (the store keeps 64-bit integers).
 MAX_WHOLE = 2**63 - 1

@@ -12,7 +12,6 @@ via :func:`mcda.cli`.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 
-__all__ = ["print_json", "table", "safe", "field", "say"]
+__all__ = ["field", "print_json", "safe", "say", "table"]
 
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 #: Bidirectional formatting characters (Unicode TR9) and the line / paragraph separators.

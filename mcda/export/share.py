@@ -28,7 +28,7 @@ from mcda.errors import MCDAError
 from mcda.scenario.io import dumps, parse_json, parse_scenario
 from mcda.scenario.schema import Scenario
 
-__all__ = ["COMMITTEE", "export_json", "import_json", "redact", "REDACTED_NOTE"]
+__all__ = ["COMMITTEE", "REDACTED_NOTE", "export_json", "import_json", "redact"]
 
 COMMITTEE = "committee"
 REDACTED_NOTE = ("已脱敏 / Redacted: member names, individual judgments and individual scores removed; "

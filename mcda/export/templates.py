@@ -50,13 +50,35 @@ import math
 import re
 
 from mcda.errors import MCDAError, ScenarioError
+from mcda.export.grids import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_XLSX_MEMBERS,
+    MAX_XLSX_UNCOMPRESSED,
+    column_letter,
+    grid_csv,
+    grid_xlsx,
+)
 from mcda.scenario.io import parse_scenario
 from mcda.scenario.rules import problem
 from mcda.scenario.schema import NumericScale, Scenario
 
-__all__ = ["NAME_COLUMNS", "template_rows", "template_csv", "template_xlsx", "score_template",
-           "read_scores", "import_scores", "safe_cell", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELLS",
-           "MAX_XLSX_UNCOMPRESSED", "MAX_XLSX_MEMBERS"]
+__all__ = [
+    "MAX_CELLS",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
+    "MAX_XLSX_MEMBERS",
+    "MAX_XLSX_UNCOMPRESSED",
+    "NAME_COLUMNS",
+    "import_scores",
+    "read_scores",
+    "safe_cell",
+    "score_template",
+    "template_csv",
+    "template_rows",
+    "template_xlsx",
+]
 
 VENDOR = "vendor"
 NAME_COLUMNS = ("vendor_zh", "vendor_en", "name", "name_zh", "name_en", "notes", "名称")
@@ -123,7 +145,7 @@ def safe_cell(text: str) -> str:
     starting with ``= + - @``, TAB or CR gets a leading ``'``. The one neutralising function of every
     CSV and Excel writer.
 
-    >>> safe_cell("=SUM(A1)"), safe_cell("\t=1"), safe_cell("Huaxin")
+    >>> safe_cell("=SUM(A1)"), safe_cell(chr(9) + "=1"), safe_cell("Huaxin")
     ("'=SUM(A1)", "'\\t=1", 'Huaxin')
     """
     return "'" + text if text.startswith(_FORMULA) else text
@@ -184,8 +206,8 @@ def template_xlsx(scenario: Scenario, member: str | None = None, prefill: bool =
             ws.add_data_validation(dv)
     notes = wb.create_sheet("说明 README")
     for line in ("在第 7 行起填写评分,留空表示未评分;不要删除行或列,列的顺序可以调整。",
-                 "Fill in scores from row 7; leave a cell empty for a missing score. Do not delete rows or columns; "
-                 "their order may change.",
+                 ("Fill in scores from row 7; leave a cell empty for a missing score. Do not delete rows or columns; "
+                  "their order may change."),
                  f"member / 成员: {member or ''}"):
         notes.append([line])
     buf = io.BytesIO()
@@ -203,126 +225,6 @@ def score_template(scenario: Scenario, member: str | None = None, fmt: str = "cs
 
 
 # ----------------------------------------------------------------------------- import
-def _letter(j: int) -> str:
-    out, j = "", j + 1
-    while j:
-        j, r = divmod(j - 1, 26)
-        out = chr(65 + r) + out
-    return out
-
-
-MAX_ROWS, MAX_COLUMNS = 10_000, 2_000  # far beyond any tender; bounds what a hostile file can cost
-MAX_CELLS = 1_000_000  # rows x columns of one grid (e.g. 2,000 vendors x 500 criteria)
-MAX_XLSX_UNCOMPRESSED = 16 * 1024 * 1024  # all parts of an .xlsx together, decompressed (16 MiB)
-MAX_XLSX_MEMBERS = 1_000  # parts in the .xlsx zip
-
-
-def _grid_csv(data: bytes | str) -> list[list]:
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            data = data.decode("gb18030", errors="replace")
-    if "\x00" in data:
-        raise MCDAError(code="err.csv.binary")
-    try:
-        dialect = csv.Sniffer().sniff(data.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows, cells = [], 0
-    try:
-        for k, r in enumerate(csv.reader(io.StringIO(data), dialect)):
-            cells += len(r)
-            if k >= MAX_ROWS or len(r) > MAX_COLUMNS or cells > MAX_CELLS:
-                raise MCDAError(code="err.csv.too_large", rows=f"{MAX_ROWS:,}", columns=f"{MAX_COLUMNS:,}",
-                                cells=f"{MAX_CELLS:,}", row=k + 1)
-            rows.append(list(r))
-    except csv.Error as exc:
-        raise MCDAError(code="err.csv.unreadable", reason=str(exc)) from None
-    return rows
-
-
-def _check_zip(data: bytes) -> None:
-    """Refuse an .xlsx whose parts decompress to too much (a zip bomb) before any parser reads it;
-    the sizes are the zip directory's, and :mod:`zipfile` never inflates a part beyond its stated size."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            infos = z.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:  # damaged central directory
-        raise MCDAError(code="err.xlsx.unreadable", kind=type(exc).__name__, reason=str(exc)) from None
-    if len(infos) > MAX_XLSX_MEMBERS:
-        raise MCDAError(code="err.xlsx.members", n=f"{len(infos):,}", max=f"{MAX_XLSX_MEMBERS:,}")
-    total = sum(max(i.file_size, 0) for i in infos)
-    if total > MAX_XLSX_UNCOMPRESSED:
-        biggest = max(infos, key=lambda i: i.file_size)
-        raise MCDAError(code="err.xlsx.too_big", size=f"{total:,}", max=f"{MAX_XLSX_UNCOMPRESSED:,}",
-                        mib=MAX_XLSX_UNCOMPRESSED // 2**20, part=biggest.filename, part_size=f"{biggest.file_size:,}")
-
-
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
-
-
-def _merged_ranges(data: bytes, part: str | None) -> list[str]:
-    """The merged ranges of the worksheet stored in ``part`` (every worksheet if unknown)."""
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        names = [part.lstrip("/")] if part else [n for n in z.namelist() if n.startswith("xl/worksheets/")]
-        found: list[str] = []
-        for name in names:
-            try:
-                found += [m.decode("ascii") for m in _MERGE.findall(z.read(name))]
-            except KeyError:
-                continue
-    return found
-
-
-def _grid_xlsx(data: bytes) -> list[list]:
-    """The first (or 'scores') sheet's values. A formula cell without a saved result is an error
-    (it would otherwise read as empty and silently erase a score)."""
-    from openpyxl import load_workbook
-
-    _check_zip(data)
-    grids = []
-    for data_only in (True, False):
-        try:
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
-            ws = wb["scores"] if "scores" in wb.sheetnames else wb.worksheets[0]
-            rows, cols = ws.max_row or 0, ws.max_column or 0
-            if rows > MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_CELLS:
-                raise MCDAError(code="err.xlsx.too_large", sheet=ws.title, rows=f"{MAX_ROWS:,}",
-                                columns=f"{MAX_COLUMNS:,}", cells=f"{MAX_CELLS:,}")
-            if data_only:
-                merged = _merged_ranges(data, getattr(ws, "_worksheet_path", None))
-                if merged:
-                    raise ScenarioError([problem(merged[0], "err.xlsx.merged", sheet=ws.title, ranges=", ".join(merged[:5]),
-                                                 n=len(merged))])
-            grid, cells = [], 0
-            for r in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True):
-                cells += len(r)
-                if cells > MAX_CELLS:
-                    raise MCDAError(code="err.xlsx.too_large", sheet=ws.title, rows=f"{MAX_ROWS:,}",
-                                    columns=f"{MAX_COLUMNS:,}", cells=f"{MAX_CELLS:,}")
-                grid.append(list(r))
-            grids.append(grid)
-            wb.close()
-        except MCDAError:
-            raise
-        except Exception as exc:  # openpyxl raises zip, XML, key and value errors for damaged files
-            raise MCDAError(code="err.xlsx.unreadable", kind=type(exc).__name__, reason=str(exc)) from None
-    values, formulas = grids
-    problems = []
-    for r, (vrow, frow) in enumerate(zip(values, formulas)):
-        for j, (v, f) in enumerate(zip(vrow, frow)):
-            if v is None and isinstance(f, str) and f.startswith("="):
-                problems.append(problem(f"row {r + 1}, column {_letter(j)}", "err.xlsx.formula", formula=f[:40]))
-    if problems:
-        raise ScenarioError(problems)
-    return values
-
-
 def _text(cell) -> str:
     return "" if cell is None else str(cell).strip()
 
@@ -368,16 +270,16 @@ def read_scores(rows: list[list], scenario: Scenario, source: str | None = None)
         raise ScenarioError([problem("", "err.import.no_header")], source)
     vcol, cols = None, {}
     for j, cell in enumerate(rows[head]):
-        h, where = _text(cell), f"row {head + 1}, column {_letter(j)}"
+        h, where = _text(cell), f"row {head + 1}, column {column_letter(j)}"
         if h.lower() == VENDOR:
             if vcol is not None:
-                problems.append(problem(where, "err.import.second_vendor", first=_letter(vcol)))
+                problems.append(problem(where, "err.import.second_vendor", first=column_letter(vcol)))
             vcol = j if vcol is None else vcol
         elif not h or h.startswith("#") or h.lower() in NAME_COLUMNS:
             continue
         elif h in leaves:
             if h in cols:
-                problems.append(problem(where, "err.import.second_column", id=h, other=_letter(cols[h])))
+                problems.append(problem(where, "err.import.second_column", id=h, other=column_letter(cols[h])))
             cols.setdefault(h, j)
         elif h in parents:
             problems.append(problem(where, "err.import.not_leaf", id=h))
@@ -445,9 +347,9 @@ def import_scores(scenario: Scenario, member: str, data: bytes | str, source: st
     """
     _member(scenario, member)
     if isinstance(data, bytes) and data[:4] == b"PK\x03\x04":
-        rows = _grid_xlsx(data)
+        rows = grid_xlsx(data)
     elif isinstance(data, (bytes, str)):
-        rows = _grid_csv(data)
+        rows = grid_csv(data)
     else:
         raise MCDAError(code="err.type.file_data", found=type(data).__name__)
     scores = read_scores(rows, scenario, source)

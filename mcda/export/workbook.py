@@ -21,6 +21,7 @@ does not become a formula.
 from __future__ import annotations
 
 import io
+import math
 
 import numpy as np
 
@@ -170,7 +171,7 @@ def _matrix_block(sh, title: str, vendors, leaves, names, values, fmt) -> None:
     sh.put(["#name_zh", "", "", *(names[c].zh for c in leaves)])
     sh.put(["#name_en", "", "", *(names[c].en for c in leaves)])
     for i, v in enumerate(vendors):
-        sh.put([v, names[v].zh, names[v].en, *(None if x is None or x != x else float(x) for x in values[i])], fmt=fmt)
+        sh.put([v, names[v].zh, names[v].en, *(None if x is None or math.isnan(x) else float(x) for x in values[i])], fmt=fmt)
     sh.blank()
 
 

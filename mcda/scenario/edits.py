@@ -10,6 +10,7 @@ No maths here: weights, ranks and consistency are the engine's.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from mcda.errors import MCDAError, ScenarioError
@@ -18,18 +19,18 @@ from mcda.scenario.rules import problem
 from mcda.scenario.schema import Model, Scenario
 
 __all__ = [
-    "from_template",
-    "set_pairwise",
-    "set_direct",
-    "set_scores",
-    "rename_criterion",
     "add_criterion",
+    "check_weights_given",
+    "from_template",
     "remove_criterion",
+    "rename_criterion",
+    "set_direct",
     "set_leaf",
     "set_members",
-    "set_vendors",
+    "set_pairwise",
+    "set_scores",
     "set_title",
-    "check_weights_given",
+    "set_vendors",
 ]
 
 
@@ -234,7 +235,7 @@ def set_members(scenario: Scenario, rows: list[dict]) -> Scenario:
         weight = r.get("weight")
         members.append({"id": str(r.get("id") or "").strip(), "name": str(r.get("name") or "").strip(),
                         "role": str(r.get("role") or "").strip(),
-                        "weight": 1.0 if weight is None or weight != weight else float(weight)})
+                        "weight": 1.0 if weight is None or math.isnan(weight) else float(weight)})
     data["members"] = members
     keep = {m["id"] for m in members}
     data["judgments"] = {k: v for k, v in data["judgments"].items() if k in keep}

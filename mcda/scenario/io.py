@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 import typing
@@ -21,156 +22,31 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from mcda.errors import MCDAError, Problem, ScenarioError
+from mcda.scenario.jsontext import MAX_FILE_BYTES, MAX_JSON_DEPTH, MAX_NUMBER_CHARS, parse_json, size_problem
 from mcda.scenario.rules import problem
 from mcda.scenario.schema import SCHEMA_VERSION, Model, Scenario, SemanticProblems
 from mcda.text import text
-from mcda.text.errors import JSON_REASONS
 
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_NUMBER_CHARS",
     "LintWarning",
-    "parse_json",
-    "parse_document",
-    "parse_scenario",
-    "load_document",
-    "load_scenario",
-    "load_model",
-    "dumps",
-    "save_scenario",
     "atomic_write",
+    "dumps",
+    "load_document",
+    "load_model",
+    "load_scenario",
+    "parse_document",
+    "parse_json",
+    "parse_scenario",
+    "save_scenario",
 ]
 
-MAX_FILE_BYTES = 16 * 1024 * 1024  # 16 MiB; the bundled example is ~0.3 MB, so this leaves room for large tenders
-MAX_JSON_DEPTH = 64
 
 
 class LintWarning(UserWarning):
     """A document is valid but looks risky (see :mod:`mcda.scenario.lint`)."""
-
-
-# --------------------------------------------------------------------------- JSON text
-MAX_NUMBER_CHARS = 100  # a JSON number literal longer than this is refused (no score needs 100 digits)
-
-
-def _mib(n: int) -> str:
-    return f"{n / 2**20:.1f}"
-
-
-def _size_problem(n: int, what: str = "file") -> Problem:
-    return problem("", f"err.json.too_large_{what}", size=f"{n:,}", mib=_mib(n), max=MAX_FILE_BYTES // 2**20,
-                   max_bytes=f"{MAX_FILE_BYTES:,}")
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
-    out: dict = {}
-    for k, v in pairs:
-        if k in out:
-            raise MCDAError(code="err.json.duplicate_key", key=k)
-        out[k] = v
-    return out
-
-
-class _LongNumber(Exception):
-    def __init__(self, literal: str):
-        self.literal = literal
-
-
-def _int(literal: str) -> int:
-    if len(literal) > MAX_NUMBER_CHARS:
-        raise _LongNumber(literal)
-    return int(literal)
-
-
-def _float(literal: str) -> float:
-    if len(literal) > MAX_NUMBER_CHARS:
-        raise _LongNumber(literal)
-    return float(literal)
-
-
-def _line_col(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
-
-
-def _too_deep_at(text: str) -> tuple[int, int]:
-    """Line and column where the nesting first exceeds :data:`MAX_JSON_DEPTH` (strings skipped)."""
-    depth, in_string, escaped = 0, False, False
-    for pos, ch in enumerate(text):
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > MAX_JSON_DEPTH:
-                return _line_col(text, pos)
-        elif ch in "]}":
-            depth -= 1
-    return _line_col(text, len(text))
-
-
-def _too_deep_path(data: Any) -> str | None:
-    """JSON path of the first value nested deeper than :data:`MAX_JSON_DEPTH` (iterative: hostile
-    nesting cannot overflow), or None."""
-    stack: list[tuple[Any, int, str]] = [(data, 1, "")]
-    while stack:
-        obj, depth, path = stack.pop()
-        if depth > MAX_JSON_DEPTH:
-            return path or "(top)"
-        if isinstance(obj, dict):
-            stack.extend((v, depth + 1, f"{path}.{k}" if path else str(k)) for k, v in obj.items())
-        elif isinstance(obj, list):
-            stack.extend((v, depth + 1, f"{path}[{i}]") for i, v in enumerate(obj))
-    return None
-
-
-def _json_problem(exc: json.JSONDecodeError, text: str) -> Problem:
-    end = text.rstrip()
-    truncated = exc.pos >= len(end) - 1 or exc.msg.startswith("Unterminated") or not end.endswith(("}", "]"))
-    code = "err.json." + JSON_REASONS.get(exc.msg, "other") + (".truncated" if truncated else "")
-    return problem("", code, line=exc.lineno, col=exc.colno, msg=exc.msg)
-
-
-def parse_json(text: str | bytes, source: str | None = None) -> Any:
-    """Parse JSON text into Python data, or raise :class:`ScenarioError` saying where it breaks."""
-    if isinstance(text, bytes):
-        if len(text) > MAX_FILE_BYTES:
-            raise ScenarioError([_size_problem(len(text))], source)
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ScenarioError([problem("", "err.json.not_utf8", pos=exc.start)], source) from None
-    if len(text) > MAX_FILE_BYTES:
-        raise ScenarioError([_size_problem(len(text), "text")], source)
-    if not text.strip():
-        raise ScenarioError([problem("", "err.json.empty")], source)
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_int, parse_float=_float)
-    except json.JSONDecodeError as exc:
-        raise ScenarioError([_json_problem(exc, text)], source) from None
-    except MCDAError as exc:
-        raise ScenarioError([Problem("", str(exc), exc.code, exc.params)], source) from None
-    except RecursionError:
-        line, col = _too_deep_at(text)
-        raise ScenarioError([problem("", "err.json.too_deep_at", max=MAX_JSON_DEPTH, line=line, col=col)],
-                            source) from None
-    except _LongNumber as exc:
-        line, col = _line_col(text, max(text.find(exc.literal), 0))
-        raise ScenarioError([problem("", "err.json.long_number", n=len(exc.literal), max=MAX_NUMBER_CHARS,
-                                     line=line, col=col)], source) from None
-    except ValueError as exc:  # pragma: no cover - the hooks above catch long numbers first
-        raise ScenarioError([problem("", "err.json.bad_number", reason=str(exc))], source) from None
-    deep = _too_deep_path(data)
-    if deep is not None:
-        raise ScenarioError([problem(deep, "err.json.too_deep", max=MAX_JSON_DEPTH)], source)
-    return data
 
 
 # --------------------------------------------------------------------------- locations
@@ -178,7 +54,7 @@ def _unwrap(ann: Any) -> Any:
     while get_origin(ann) is typing.Annotated:
         ann = get_args(ann)[0]
     args = get_args(ann)
-    if args and type(None) in args and get_origin(ann) in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if args and type(None) in args and get_origin(ann) in (typing.Union, __import__("types").UnionType):
         rest = [a for a in args if a is not type(None)]
         if len(rest) == 1:
             return _unwrap(rest[0])
@@ -207,7 +83,7 @@ def format_loc(loc: tuple, model: type[BaseModel]) -> str:
         elif origin is dict:
             out += f"[{part}]"
             ann = get_args(ann)[1] if get_args(ann) else Any
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType")) or origin is typing.Literal:
+        elif origin in (typing.Union, __import__("types").UnionType) or origin is typing.Literal:
             # a union tag (e.g. "ordinal") or an arm's type name: pick the arm it names, print nothing
             arms = [_unwrap(a) for a in get_args(ann)]
             chosen = next((a for a in arms if getattr(a, "__name__", None) == part), None)
@@ -238,7 +114,7 @@ _PYDANTIC_TYPES = frozenset({
 
 def _show(value: Any) -> str:
     if isinstance(value, float):
-        text = "NaN" if value != value else repr(value)
+        text = "NaN" if math.isnan(value) else repr(value)
     else:
         text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -279,7 +155,7 @@ def _problem(path: str, err: dict) -> Problem:
 
 
 # --------------------------------------------------------------------------- documents
-def _document_class(data: Any, source: str | None) -> type[Model] | type[Scenario]:
+def _document_class(data: Any, source: str | None) -> type[Model | Scenario]:
     if not isinstance(data, dict):
         found = type(data).__name__ if not isinstance(data, list) else "an array"
         raise ScenarioError([problem("", "err.doc.not_object", found=found)], source)
@@ -327,7 +203,7 @@ def _read(path: str | os.PathLike) -> bytes:
     if not p.is_file():
         raise MCDAError(code="err.file.not_file", path=str(p))
     if size > MAX_FILE_BYTES:
-        raise ScenarioError([_size_problem(size)], str(p))
+        raise ScenarioError([size_problem(size)], str(p))
     try:
         return p.read_bytes()
     except OSError as exc:

@@ -16,7 +16,7 @@ from mcda.text import text
 if TYPE_CHECKING:  # pragma: no cover
     from mcda.scenario.schema import Criterion, Document
 
-__all__ = ["semantic_problems", "tree_paths", "problem", "MAX_TREE_DEPTH", "MAX_SAMPLES"]
+__all__ = ["MAX_SAMPLES", "MAX_TREE_DEPTH", "problem", "semantic_problems", "tree_paths"]
 
 MAX_TREE_DEPTH = 8
 #: The most Monte Carlo samples a file (``settings.sensitivity.samples``) or the command line may ask for.

@@ -24,11 +24,11 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     field_serializer,
     field_validator,
     model_serializer,
     model_validator,
-    Strict,
 )
 
 from mcda.errors import MCDAError, Problem
@@ -37,26 +37,26 @@ from mcda.normalization import NORMALIZATIONS
 from mcda.scenario.rules import MAX_SAMPLES, semantic_problems
 
 __all__ = [
-    "SCHEMA_VERSION",
-    "SAATY_MIN",
-    "SAATY_MAX",
     "METHOD_NAMES",
     "NORMALIZATION_NAMES",
-    "LocalText",
-    "Source",
-    "OrdinalScale",
-    "NumericScale",
+    "SAATY_MAX",
+    "SAATY_MIN",
+    "SCHEMA_VERSION",
     "Criterion",
-    "Metadata",
+    "LocalText",
     "Member",
-    "Pairwise",
     "MemberJudgments",
-    "Vendor",
-    "SensitivitySettings",
-    "Settings",
+    "Metadata",
     "Model",
+    "NumericScale",
+    "OrdinalScale",
+    "Pairwise",
     "Scenario",
     "SemanticProblems",
+    "SensitivitySettings",
+    "Settings",
+    "Source",
+    "Vendor",
 ]
 
 SCHEMA_VERSION = 1

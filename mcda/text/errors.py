@@ -167,24 +167,24 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "err.csv.binary": ("不是可读的 CSV 文件（含有二进制数据）；请将模板另存为 CSV（UTF-8）或 .xlsx",
                        "not a readable CSV file (it contains binary data); save the template as CSV (UTF-8) or .xlsx"),
     "err.csv.too_large": ("CSV 文件过大（第 {row} 行超出限制：最多 {rows} 行、{columns} 列、{cells} 个单元格），不是评分模板",
-                          "the CSV file is too large (over {rows} rows or {columns} columns or {cells} cells, at row {row}) "
-                          "for a score template"),
+                          ("the CSV file is too large (over {rows} rows or {columns} columns or {cells} cells, at row {row}) "
+                           "for a score template")),
     "err.csv.unreadable": ("不是可读的 CSV 文件（{reason}）；请将模板另存为 CSV（UTF-8）或 .xlsx",
                            "not a readable CSV file ({reason}); save the template as CSV (UTF-8) or .xlsx"),
     "err.xlsx.unreadable": ("不是可读的 .xlsx 工作簿（{kind}：{reason}）", "not a readable .xlsx workbook ({kind}: {reason})"),
     "err.xlsx.too_large": ("工作表 {sheet!r} 过大（超过 {rows} 行、{columns} 列或 {cells} 个单元格），不是评分模板",
-                           "the sheet {sheet!r} is too large (over {rows} rows or {columns} columns or {cells} cells) "
-                           "for a score template"),
+                           ("the sheet {sheet!r} is too large (over {rows} rows or {columns} columns or {cells} cells) "
+                            "for a score template")),
     "err.xlsx.members": (".xlsx 文件包含 {n} 个部件（最多 {max} 个），不予读取", "the .xlsx file holds {n} parts (at most {max}); refused"),
     "err.xlsx.too_big": (".xlsx 文件解压后为 {size} 字节（最多 {mib} MiB，即 {max} 字节；最大的部件 {part} 为 {part_size} 字节），不予读取",
-                         "the .xlsx file decompresses to {size} bytes (at most {mib} MiB, {max} bytes; the largest part, "
-                         "{part}, is {part_size} bytes); refused"),
+                         ("the .xlsx file decompresses to {size} bytes (at most {mib} MiB, {max} bytes; the largest part, "
+                          "{part}, is {part_size} bytes); refused")),
     "err.xlsx.merged": ("工作表 {sheet!r} 有 {n} 处合并单元格（{ranges}）：合并单元格会把评分变成缺失值；请取消合并后再导入",
-                        "the sheet {sheet!r} has {n} merged range(s) ({ranges}): merged cells turn scores into missing "
-                        "ones; unmerge them and import again"),
+                        ("the sheet {sheet!r} has {n} merged range(s) ({ranges}): merged cells turn scores into missing "
+                         "ones; unmerge them and import again")),
     "err.xlsx.formula": ("公式 {formula!r} 没有保存的结果；请直接输入数值，或在 Excel 中打开并保存文件以保存结果",
-                         "the formula {formula!r} has no saved result; type the value, or open and save the file in Excel "
-                         "so the result is stored"),
+                         ("the formula {formula!r} has no saved result; type the value, or open and save the file in Excel "
+                          "so the result is stored")),
     "err.import.not_number": ("{found} 不是数值", "{found} is not a number"),
     "err.import.not_finite": ("{found} 不是有限数值", "{found} is not a finite number"),
     "err.import.outside": ("{value} 超出量表 {lo}..{hi}", "{value} is outside the scale {lo}..{hi}"),
@@ -195,8 +195,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "err.import.no_column": ("缺少指标 {ids} 的列；请保留所有列，缺失的评分留空即可",
                              "no column for criterion(s) {ids}; keep every column and leave cells empty for missing scores"),
     "err.import.truncated_row": ("该行在 {width} 个单元格后结束，缺少 {ids} 的列：行被截断；请保留每个单元格，缺失的评分留空即可",
-                                 "the row ends after {width} cells, before the column(s) of {ids}: a truncated row; keep "
-                                 "every cell and leave it empty for a missing score"),
+                                 ("the row ends after {width} cells, before the column(s) of {ids}: a truncated row; keep "
+                                  "every cell and leave it empty for a missing score")),
     "err.import.no_vendor": ("'vendor' 列中没有服务商编号", "no vendor id in the 'vendor' column"),
     "err.import.vendor_twice": ("服务商 {id!r} 出现了两次（另见第 {other} 行）", "vendor {id!r} appears twice (also row {other})"),
     "err.import.no_row": ("缺少服务商 {ids} 的行；请保留每个服务商的行", "no row for vendor(s) {ids}; keep every vendor's row"),
@@ -224,8 +224,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "err.out.no_format": ("请给出 --format（{choices}），或以其中之一结尾的输出文件名",
                           "give --format ({choices}) or an output file ending in one of them"),
     "err.out.is_input": ("输出文件 {output} 就是输入文件 {input}：写入会覆盖输入；请另选输出文件",
-                         "the output {output} is the input file {input}: writing it would replace the input; "
-                         "choose another output file"),
+                         ("the output {output} is the input file {input}: writing it would replace the input; "
+                          "choose another output file")),
     "err.out.binary": ("{what}是二进制文件：请给出 -o FILE", "{what} is a binary file: give -o FILE"),
     "err.out.xlsx_binary": ("xlsx 是二进制格式：请给出 -o FILE", "xlsx is a binary format: give -o FILE"),
     "err.out.both": ("-o OUT 和 --in-place 只能二选一", "give either -o OUT or --in-place, not both"),
@@ -239,8 +239,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli.validate.valid_model": ("{file}：有效的 model：{dimensions} 个维度，{criteria} 个指标",
                                  "{file}: valid model: {dimensions} dimensions, {criteria} criteria"),
     "cli.validate.valid_scenario": ("{file}：有效的 scenario：{dimensions} 个维度，{criteria} 个指标，{members} 位成员，{vendors} 个服务商",
-                                    "{file}: valid scenario: {dimensions} dimensions, {criteria} criteria, {members} members, "
-                                    "{vendors} vendors"),
+                                    ("{file}: valid scenario: {dimensions} dimensions, {criteria} criteria, {members} members, "
+                                     "{vendors} vendors")),
     "cli.validate.invalid": ("{file}：无效，{n} 个问题：", "{file}: INVALID, {n} problem(s):"),
     "cli.validate.file": ("（文件）", "(file)"),
     "cli.validate.error": ("  错误   {path}：{message}", "  error   {path}: {message}"),
