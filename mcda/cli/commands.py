@@ -15,6 +15,7 @@ import sys
 from mcda.cli.args import SAMPLES, SEED, lang_parent
 from mcda.cli.output import field, print_json, safe, table
 from mcda.methods import BATCH_METHODS
+from mcda.text import text
 
 __all__ = ["add_parsers", "name_of"]
 
@@ -91,22 +92,27 @@ def _rank(args: argparse.Namespace) -> int:
                               repr(float(m.scores[i]))])
         sys.stdout.write(buf.getvalue())
         return 0
-    print(f"Ranking of {field(args.scenario)}: {len(e.vendors)} vendors x {len(e.problem.leaves)} criteria")
+    lang = args.lang
+
+    def say(key: str, **params) -> str:
+        return text("cli.rank." + key, lang, **params)
+
+    print(say("head", file=field(args.scenario), n=len(e.vendors), m=len(e.problem.leaves)))
     for m in e.methods.values():
-        label = m.label_zh if args.lang == "zh" else m.label_en
-        print(f"\n{label}  [normalisation: {m.normalization}; {'higher' if m.higher_is_better else 'lower'} is better]")
+        label = m.label_zh if lang == "zh" else m.label_en
+        print("\n" + say("method_higher" if m.higher_is_better else "method_lower", label=label, norm=m.normalization))
         rows = [[int(m.ranks[i]), e.vendors[i], name(e.vendors[i]), float(m.scores[i])] for i in m.order()]
-        print(table(rows, ["rank", "vendor", "name", "score"]))
+        print(table(rows, [say("rank"), say("vendor"), say("name"), say("score")]))
         if m.reasons:
             order = m.order()
-            why = ", ".join(f"{name(r.dimension)} ({r.share:+.0%} of the gap)" for r in m.reasons)
-            print(safe(f"  {name(e.vendors[order[0]])} ahead of {name(e.vendors[order[1]])} mostly on: {why}", lines=False))
+            why = say("sep").join(say("reason", name=name(r.dimension), share=f"{r.share:+.0%}") for r in m.reasons)
+            print(safe(say("ahead", a=name(e.vendors[order[0]]), b=name(e.vendors[order[1]]), why=why), lines=False))
     if e.agreement is not None:
         a = e.agreement
-        print("\nAgreement between methods (Spearman):")
+        print("\n" + say("agreement"))
         print(table([[n, *row] for n, row in zip(a.names, a.spearman.tolist())], ["", *a.names], floatfmt=".3f"))
     for note in e.notes:
-        print(f"warning: {safe(note.text(args.lang, e.names(args.lang)), lines=False)}")
+        print(say("warning", note=safe(note.text(lang, e.names(lang)), lines=False)))
     return 0
 
 

@@ -45,16 +45,8 @@ import numpy as np
 from mcda.errors import MCDAError
 from mcda.scenario.schema import Scenario
 
-__all__ = [
-    "Change",
-    "MethodDiff",
-    "ScenarioDiff",
-    "VendorChange",
-    "WeightChange",
-    "diff_scenarios",
-    "input_changes",
-    "shapley_two_factor",
-]
+__all__ = ["Change", "MethodDiff", "ScenarioDiff", "VendorChange", "WeightChange", "diff_scenarios", "input_changes",
+           "shapley_two_factor"]
 
 TOPICS = ("metadata", "criteria", "scales", "members", "vendors", "judgments", "direct", "scores", "settings")
 _REL = 1e-9

@@ -149,9 +149,10 @@ def _problem(path: str, err: dict) -> Problem:
         code = "err.pyd." + kind
         return Problem(path, text(code, "en", **params), code, params)
     msg = f"{err['msg'][0].lower()}{err['msg'][1:]}"
+    dated = kind.startswith(("datetime", "date"))
     if isinstance(found, (dict, list)):
-        return problem(path, "err.pyd.other_value", msg=msg)
-    return problem(path, "err.pyd.other", msg=msg, found=_show(found))
+        return problem(path, "err.pyd.datetime_value" if dated else "err.pyd.other_value", msg=msg)
+    return problem(path, "err.pyd.datetime" if dated else "err.pyd.other", msg=msg, found=_show(found))
 
 
 # --------------------------------------------------------------------------- documents

@@ -118,6 +118,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "err.judg.nan": ("{v} 不是数值", "{v} is not a number"),
     "err.judg.saaty": ("{v} 超出 1/9..9（Saaty 标度）", "{v} is outside 1/9..9 (Saaty's scale)"),
     "err.pyd.other": ("值无效，实际为 {found}", "{msg}, found {found}"),
+    "err.pyd.datetime": ("应为有效的日期时间（例如 2026-11-27T09:00:00+08:00），实际为 {found}", "{msg}, found {found}"),
+    "err.pyd.datetime_value": ("应为有效的日期时间（例如 2026-11-27T09:00:00+08:00）", "{msg}"),
     "err.pyd.other_value": ("值无效", "{msg}"),
     # ---------------------------------------------------------------- reading JSON (mcda.scenario.io)
     "err.json.too_large_file": ("文件大小为 {size} 字节（{mib} MiB）；超过 {max} MiB（{max_bytes} 字节）的文件不予读取",
@@ -246,5 +248,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli.validate.error": ("  错误   {path}：{message}", "  error   {path}: {message}"),
     "cli.validate.warning": ("  警告   {path}：{message}", "  warning {path}: {message}"),
     "cli.validate.no_warnings": ("  没有警告", "  no warnings"),
+    # ---------------------------------------------------------------- command line: rank
+    "cli.rank.head": ("{file} 的排序：{n} 个服务商 × {m} 个指标", "Ranking of {file}: {n} vendors x {m} criteria"),
+    "cli.rank.method_higher": ("{label}  [归一化：{norm}；越高越好]", "{label}  [normalisation: {norm}; higher is better]"),
+    "cli.rank.method_lower": ("{label}  [归一化：{norm}；越低越好]", "{label}  [normalisation: {norm}; lower is better]"),
+    "cli.rank.rank": ("排名", "rank"),
+    "cli.rank.vendor": ("服务商", "vendor"),
+    "cli.rank.name": ("名称", "name"),
+    "cli.rank.score": ("得分", "score"),
+    "cli.rank.reason": ("{name}（占差距 {share}）", "{name} ({share} of the gap)"),
+    "cli.rank.sep": ("、", ", "),
+    "cli.rank.ahead": ("  {a} 领先于 {b}，主要差距来自：{why}", "  {a} ahead of {b} mostly on: {why}"),
+    "cli.rank.agreement": ("方法间一致性（Spearman）：", "Agreement between methods (Spearman):"),
+    "cli.rank.warning": ("提示：{note}", "warning: {note}"),
 }
 ENTRIES.update(_json_entries())
