@@ -203,3 +203,27 @@ def test_validate_speaks_mcda_lang_and_english_output_is_unchanged(tmp_path, mon
     assert done.stdout.startswith(f"{EXAMPLE}：有效的 scenario：19 个维度，115 个指标，3 位成员，5 个服务商")
     lint = run("lint", MODEL)
     assert "警告" in lint.stdout and "warning" not in lint.stdout
+
+
+def test_whole_numbers_on_the_command_line_are_capped_at_the_formats_limits():
+    import argparse
+
+    from mcda.cli.args import MAX_WHOLE, REPORT_SAMPLES, SAMPLES, VERSION
+    from mcda.scenario.schema import SensitivitySettings
+
+    assert VERSION(str(MAX_WHOLE)) == 2**63 - 1 and SAMPLES("10000000") == 10_000_000 and REPORT_SAMPLES("0") == 0
+    assert SensitivitySettings.model_fields["samples"].metadata[-1].le == 10_000_000  # the one shared constant
+    for parse, value in ((VERSION, str(2**63)), (VERSION, "9" * 5000), (SAMPLES, "10000001"), (SAMPLES, "0"),
+                         (REPORT_SAMPLES, "-1"), (VERSION, "1.5")):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse(value)
+
+
+def test_safe_escapes_what_could_crash_or_forge_a_terminal_line():
+    from mcda.cli.output import field, safe, table
+
+    assert safe(b"caf\xff.json") == "caf\\xff.json" and safe("ok") == "ok"
+    assert safe("a\nb\r\x85\u202e\u2066") == "a\nb\\r\\x85\\u202e\\u2066"
+    assert field("a\nb") == "a\\nb" and field("\ud800") == "\\ud800"
+    safe(bytes(range(256))).encode("utf-8", "strict")
+    assert "\u202e" not in table([["evil\u202etxt", 1.0]], ["name", "score"])
