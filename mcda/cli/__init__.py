@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from mcda.cli import ask, bundled, commands, diff, io_commands, store, validate
 from mcda.cli.args import default_lang
+from mcda.cli.output import safe
 from mcda.errors import MCDAError, ScenarioError
 from mcda.text import text
 
@@ -43,10 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except ScenarioError as exc:
-        print(f"mcda {args.command}: {exc.render(lang)}", file=sys.stderr)
+        print(f"mcda {args.command}: {safe(exc.render(lang))}", file=sys.stderr)
         return 1
     except MCDAError as exc:
-        print(f"mcda {args.command}: {text('cli.error', lang)}: {exc.render(lang)}", file=sys.stderr)
+        print(f"mcda {args.command}: {text('cli.error', lang)}: {safe(exc.render(lang))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"mcda {args.command}: {text('cli.interrupted', lang)}", file=sys.stderr)

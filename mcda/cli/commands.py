@@ -6,15 +6,16 @@ only parses, calls the engine, and formats.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import csv
+import dataclasses
 import io
-import json
+import math
 import sys
 
 from mcda.cli.args import SAMPLES, SEED, lang_parent
-from mcda.cli.output import print_json, table
+from mcda.cli.output import field, print_json, safe, table
 from mcda.methods import BATCH_METHODS
+from mcda.text import text
 
 __all__ = ["add_parsers", "name_of"]
 
@@ -27,8 +28,8 @@ def name_of(scenario, lang: str):
 
 # ---------------------------------------------------------------------------- weights
 def _weights(args: argparse.Namespace) -> int:
-    from mcda.scenario.io import load_scenario
     from mcda.engine.weights import compute_weights
+    from mcda.scenario.io import load_scenario
 
     scenario = load_scenario(args.scenario, lint=False)
     w = compute_weights(scenario)
@@ -36,7 +37,7 @@ def _weights(args: argparse.Namespace) -> int:
         print_json(w.to_dict())
         return 0
     name = name_of(scenario, args.lang)
-    print(f"Weights of {args.scenario}: priorities by {w.priority_method} (incomplete judgments: {w.completion}), "
+    print(f"Weights of {field(args.scenario)}: priorities by {w.priority_method} (incomplete judgments: {w.completion}), "
           f"committee rule {w.aggregation}, random index {w.ri_table}, CR threshold {w.cr_threshold:g}")
     rows = []
     for r in w.nodes.values():
@@ -91,22 +92,27 @@ def _rank(args: argparse.Namespace) -> int:
                               repr(float(m.scores[i]))])
         sys.stdout.write(buf.getvalue())
         return 0
-    print(f"Ranking of {args.scenario}: {len(e.vendors)} vendors x {len(e.problem.leaves)} criteria")
+    lang = args.lang
+
+    def say(key: str, **params) -> str:
+        return text("cli.rank." + key, lang, **params)
+
+    print(say("head", file=field(args.scenario), n=len(e.vendors), m=len(e.problem.leaves)))
     for m in e.methods.values():
-        label = m.label_zh if args.lang == "zh" else m.label_en
-        print(f"\n{label}  [normalisation: {m.normalization}; {'higher' if m.higher_is_better else 'lower'} is better]")
+        label = m.label_zh if lang == "zh" else m.label_en
+        print("\n" + say("method_higher" if m.higher_is_better else "method_lower", label=label, norm=m.normalization))
         rows = [[int(m.ranks[i]), e.vendors[i], name(e.vendors[i]), float(m.scores[i])] for i in m.order()]
-        print(table(rows, ["rank", "vendor", "name", "score"]))
+        print(table(rows, [say("rank"), say("vendor"), say("name"), say("score")]))
         if m.reasons:
             order = m.order()
-            why = ", ".join(f"{name(r.dimension)} ({r.share:+.0%} of the gap)" for r in m.reasons)
-            print(f"  {name(e.vendors[order[0]])} ahead of {name(e.vendors[order[1]])} mostly on: {why}")
+            why = say("sep").join(say("reason", name=name(r.dimension), share=f"{r.share:+.0%}") for r in m.reasons)
+            print(safe(say("ahead", a=name(e.vendors[order[0]]), b=name(e.vendors[order[1]]), why=why), lines=False))
     if e.agreement is not None:
         a = e.agreement
-        print("\nAgreement between methods (Spearman):")
+        print("\n" + say("agreement"))
         print(table([[n, *row] for n, row in zip(a.names, a.spearman.tolist())], ["", *a.names], floatfmt=".3f"))
     for note in e.notes:
-        print(f"warning: {note.text(args.lang, e.names(args.lang))}")
+        print(say("warning", note=safe(note.text(lang, e.names(lang)), lines=False)))
     return 0
 
 
@@ -146,7 +152,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
             "critical": analysis.critical_sentences(e, method, args.lang),
             "tornado": [dataclasses.asdict(r) | {"swing": r.swing} for r in analysis.tornado_table(e, method, level=args.level)],
             "acceptability": {v: row.tolist() for v, row in zip(smaa.vendors, smaa.acceptability)},
-            "confidence": {v: (None if c != c else float(c)) for v, c in zip(smaa.vendors, smaa.confidence)},
+            "confidence": {v: (None if math.isnan(c) else float(c)) for v, c in zip(smaa.vendors, smaa.confidence)},
             "samples_done": smaa.samples,
         }
     reversals = [r for r in analysis.reversal_check(e, args.method) if r.changed]
@@ -155,7 +161,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(out)
         return 0
-    print(f"Sensitivity of {args.scenario}: {samples} weight samples ({model}), seed {seed}")
+    print(f"Sensitivity of {field(args.scenario)}: {samples} weight samples ({model}), seed {seed}")
     for method, res in out["methods"].items():
         print(f"\n== {method} ==")
         rows = [[s["node"], name(s["node"]), f"{s['current']:.1%}", f"{s['winner_low']:.1%} - {s['winner_high']:.1%}",
@@ -164,9 +170,9 @@ def _sensitivity(args: argparse.Namespace) -> int:
         print("\nWhat would flip the winner:")
         for s in res["stability"]:
             if s["taker_below"] or s["taker_above"]:
-                print(f"  - {s['sentence']}")
+                print(f"  - {safe(s['sentence'], lines=False)}")
         for c in res["critical"]:
-            print(f"  - (leaf criterion) {c}")
+            print(f"  - (leaf criterion) {safe(c, lines=False)}")
         print(f"\nRank acceptability (share of {res['samples_done']} samples per rank):")
         acc = [[v, name(v), *[f"{x:.1%}" for x in row], "" if res["confidence"][v] is None else f"{res['confidence'][v]:.1%}"]
                for v, row in res["acceptability"].items()]

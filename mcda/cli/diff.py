@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mcda.cli.args import VERSION, default_lang
-from mcda.cli.output import print_json
+from mcda.cli.output import print_json, safe
 from mcda.engine.diff_text import summary
 
 __all__ = ["add_parsers", "store_diff", "store_diff_args"]
@@ -15,7 +15,7 @@ def _print_diff(result, fmt: str, lang: str) -> int:
     if fmt == "json":
         print_json(result.to_dict())
     else:
-        print(summary(result, lang))
+        print(safe(summary(result, lang)))
     return 0
 
 

@@ -15,10 +15,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from mcda.cli.args import COUNT, lang_parent
-from mcda.cli.output import emit, not_an_input
-from mcda.errors import MCDAError
+from mcda.cli.args import REPORT_SAMPLES, lang_parent
+from mcda.cli.output import emit, field, not_an_input, safe
+from mcda.errors import MCDAError, Problem, ScenarioError
 from mcda.methods import BATCH_METHODS
+from mcda.text import text
 
 __all__ = ["add_parsers"]
 
@@ -29,14 +30,14 @@ def _read_bytes(path: str) -> bytes:
     p = Path(path)
     try:
         if p.stat().st_size > MAX_FILE_BYTES:
-            raise MCDAError(f"{p}: over {MAX_FILE_BYTES / 1e6:.0f} MB; refused")
+            raise MCDAError(code="err.file.too_large", path=str(p), max=MAX_FILE_BYTES // 2**20)
         return p.read_bytes()
     except FileNotFoundError:
-        raise MCDAError(f"{p}: no such file") from None
+        raise MCDAError(code="err.file.missing", path=str(p)) from None
     except IsADirectoryError:
-        raise MCDAError(f"{p}: not a file") from None
+        raise MCDAError(code="err.file.not_file", path=str(p)) from None
     except OSError as exc:
-        raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
+        raise MCDAError(code="err.file.unreadable", path=str(p), reason=exc.strerror) from None
 
 
 _KNOWN_SUFFIXES = {"csv", "xlsx", "html", "htm", "json", "pdf", "txt", "xls"}
@@ -46,18 +47,17 @@ def _format(requested: str | None, output: str | None, choices: tuple[str, ...],
     suffix = Path(output).suffix.lower().lstrip(".") if output else ""
     if requested:
         if suffix in _KNOWN_SUFFIXES and suffix != requested and not (requested == "html" and suffix == "htm"):
-            raise MCDAError(f"the output {output} ends in .{suffix} but the format is {requested}; "
-                            f"use a .{requested} file name")
+            raise MCDAError(code="err.out.suffix_mismatch", output=output, suffix=suffix, format=requested)
         return requested
     if suffix in choices:
         return suffix
     if suffix == "htm" and "html" in choices:
         return "html"
     if suffix:
-        raise MCDAError(f"the output {output} ends in .{suffix}; expected one of {', '.join('.' + c for c in choices)} "
-                        f"(or give --format)")
+        raise MCDAError(code="err.out.suffix_unknown", output=output, suffix=suffix,
+                        choices=", ".join("." + c for c in choices))
     if default is None:
-        raise MCDAError(f"give --format ({'|'.join(choices)}) or an output file ending in one of them")
+        raise MCDAError(code="err.out.no_format", choices="|".join(choices))
     return default
 
 
@@ -69,12 +69,12 @@ def _template(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario, lint=False)
     fmt = _format(args.format, args.output, ("csv", "xlsx"), "csv")
     if fmt == "xlsx" and not args.output:
-        raise MCDAError("xlsx is a binary format: give -o FILE")
+        raise MCDAError(code="err.out.xlsx_binary")
     if fmt == "csv" and not args.output:
         sys.stdout.write(template_csv(scenario, args.member, prefill=not args.empty))
         return 0
     emit(score_template(scenario, args.member, fmt, prefill=not args.empty), args.output,
-          f"the {fmt} score template of {args.member}", (args.scenario,))
+          "cli.what.template", (args.scenario,), args.lang, fmt=fmt, member=args.member)
     return 0
 
 
@@ -83,7 +83,7 @@ def _import(args: argparse.Namespace) -> int:
     from mcda.scenario.io import dumps, load_scenario, save_scenario
 
     if args.output and args.in_place:
-        raise MCDAError("give either -o OUT or --in-place, not both")
+        raise MCDAError(code="err.out.both")
     scenario = load_scenario(args.scenario, lint=False)
     updated = import_scores(scenario, args.member, _read_bytes(args.file), source=args.file)
     target = args.scenario if args.in_place else args.output
@@ -93,7 +93,7 @@ def _import(args: argparse.Namespace) -> int:
         sys.stdout.write(dumps(updated))
         return 0
     save_scenario(updated, target)
-    print(f"imported {args.member}'s scores from {args.file}; wrote {target}")
+    print(safe(text("cli.imported", args.lang, member=args.member, file=field(args.file), path=field(target))))
     return 0
 
 
@@ -103,7 +103,7 @@ def _export(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario, lint=False)
     fmt = _format(args.format, args.output, ("xlsx", "html", "json"), None)
     if fmt == "xlsx" and not args.output:
-        raise MCDAError("xlsx is a binary format: give -o FILE")
+        raise MCDAError(code="err.out.xlsx_binary")
     if args.redact:
         from mcda.export.share import redact
 
@@ -111,14 +111,20 @@ def _export(args: argparse.Namespace) -> int:
     if fmt == "json":
         from mcda.export.share import export_json
 
-        emit(export_json(scenario), args.output, "the scenario", (args.scenario,))
+        emit(export_json(scenario), args.output, "cli.what.scenario", (args.scenario,), args.lang)
         return 0
     from mcda.engine.evaluation import evaluate
 
     inputs = (args.scenario,) + ((args.sensitivity,) if args.sensitivity else ())
     evaluation = evaluate(scenario)
     if args.sensitivity:
+        from mcda.export.report import check_sensitivity
+
         sensitivity = parse_json(_read_bytes(args.sensitivity), args.sensitivity)
+        try:  # refused before anything is computed or written, naming the file and the key
+            sensitivity = check_sensitivity(sensitivity, evaluation)
+        except MCDAError as exc:
+            raise ScenarioError([Problem("", str(exc), exc.code, exc.params)], args.sensitivity) from None
     elif args.samples > 0:
         from mcda.engine.analysis import sensitivity_report
 
@@ -129,11 +135,11 @@ def _export(args: argparse.Namespace) -> int:
     if fmt == "html":
         from mcda.export.report import html_report
 
-        emit(html_report(evaluation, args.lang, sensitivity), args.output, "the HTML report", inputs)
+        emit(html_report(evaluation, args.lang, sensitivity), args.output, "cli.what.html", inputs, args.lang)
     else:
         from mcda.export.workbook import export_workbook
 
-        emit(export_workbook(evaluation, sensitivity), args.output, "the Excel workbook", inputs)
+        emit(export_workbook(evaluation, sensitivity), args.output, "cli.what.xlsx", inputs, args.lang)
     return 0
 
 
@@ -143,13 +149,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     out = argparse.ArgumentParser(add_help=False)
     out.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of printing")
 
-    p = sub.add_parser("template-scores", parents=[out], help="a member's score template (CSV or Excel) to fill in")
+    p = sub.add_parser("template-scores", parents=[out, lang], help="a member's score template (CSV or Excel) to fill in")
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--member", required=True, metavar="ID")
     p.add_argument("--format", choices=["csv", "xlsx"], help="default: from OUT's suffix, else csv")
     p.add_argument("--empty", action="store_true", help="leave the score cells empty (default: the member's current scores)")
 
-    p = sub.add_parser("import-scores", parents=[out], help="replace a member's scores with a filled-in template")
+    p = sub.add_parser("import-scores", parents=[out, lang], help="replace a member's scores with a filled-in template")
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("file", metavar="FILE", help="the filled-in template (.csv or .xlsx)")
     p.add_argument("--member", required=True, metavar="ID")
@@ -163,6 +169,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     p.add_argument("--sensitivity", metavar="FILE", help="include these sensitivity results (JSON) instead of computing them")
     p.add_argument("--sensitivity-method", choices=BATCH_METHODS, default="topsis",
                    help="method whose sensitivity the report shows (default topsis)")
-    p.add_argument("--samples", type=COUNT, default=2000, metavar="N",
+    p.add_argument("--samples", type=REPORT_SAMPLES, default=2000, metavar="N",
                    help="SMAA samples for the report's sensitivity section; 0 leaves sensitivity out (default 2000)")
     return {"template-scores": _template, "import-scores": _import, "export": _export}

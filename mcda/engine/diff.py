@@ -45,8 +45,8 @@ import numpy as np
 from mcda.errors import MCDAError
 from mcda.scenario.schema import Scenario
 
-__all__ = ["Change", "WeightChange", "VendorChange", "MethodDiff", "ScenarioDiff",
-           "input_changes", "diff_scenarios", "shapley_two_factor"]
+__all__ = ["Change", "MethodDiff", "ScenarioDiff", "VendorChange", "WeightChange", "diff_scenarios", "input_changes",
+           "shapley_two_factor"]
 
 TOPICS = ("metadata", "criteria", "scales", "members", "vendors", "judgments", "direct", "scores", "settings")
 _REL = 1e-9
@@ -377,7 +377,7 @@ def diff_scenarios(a: Scenario, b: Scenario, *, methods: list[str] | None = None
     ScenarioDiff
     """
     if not isinstance(a, Scenario) or not isinstance(b, Scenario):
-        raise MCDAError(f"expected two scenarios; found {type(a).__name__} and {type(b).__name__}")
+        raise MCDAError(code="err.type.two_scenarios", a=type(a).__name__, b=type(b).__name__)
     changes = tuple(input_changes(a, b))
     names = _names(a, b)
     if not effects:

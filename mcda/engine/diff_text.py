@@ -71,7 +71,7 @@ def _pct(v) -> str:
 def summary(d: ScenarioDiff, lang: str = "en", limit: int = 20) -> str:
     """A plain-sentence summary of ``d`` in ``lang`` ("zh" or "en"), at most ``limit`` lines per topic."""
     if lang not in _T:
-        raise MCDAError(f"lang must be 'zh' or 'en'; found {lang!r}")
+        raise MCDAError(code="err.lang", found=repr(lang))
     t = _T[lang]
     if d.empty:
         return t["empty"]

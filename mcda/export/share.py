@@ -28,7 +28,7 @@ from mcda.errors import MCDAError
 from mcda.scenario.io import dumps, parse_json, parse_scenario
 from mcda.scenario.schema import Scenario
 
-__all__ = ["COMMITTEE", "export_json", "import_json", "redact", "REDACTED_NOTE"]
+__all__ = ["COMMITTEE", "REDACTED_NOTE", "export_json", "import_json", "redact"]
 
 COMMITTEE = "committee"
 REDACTED_NOTE = ("已脱敏 / Redacted: member names, individual judgments and individual scores removed; "
@@ -45,7 +45,7 @@ def export_json(scenario: Scenario) -> str:
     True
     """
     if not isinstance(scenario, Scenario):
-        raise MCDAError(f"expected a Scenario, found {type(scenario).__name__}")
+        raise MCDAError(code="err.type.scenario", found=type(scenario).__name__)
     return dumps(scenario)
 
 
@@ -55,7 +55,7 @@ def import_json(data: bytes | str, source: str | None = None) -> Scenario:
     Raises :class:`~mcda.errors.ScenarioError` listing every problem with its JSON path.
     """
     if not isinstance(data, (bytes, str)):
-        raise MCDAError(f"expected JSON text or bytes, found {type(data).__name__}")
+        raise MCDAError(code="err.type.json_data", found=type(data).__name__)
     return parse_scenario(parse_json(data, source), source)
 
 
@@ -93,7 +93,7 @@ def redact(scenario: Scenario) -> Scenario:
     from mcda.engine.weights import compute_weights
 
     if not isinstance(scenario, Scenario):
-        raise MCDAError(f"expected a Scenario, found {type(scenario).__name__}")
+        raise MCDAError(code="err.type.scenario", found=type(scenario).__name__)
     weights = compute_weights(scenario)
     problem = decision_problem(scenario)
     direct = {nid: dict(node.local) for nid, node in weights.nodes.items() if node.source == "committee"}

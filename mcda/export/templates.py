@@ -32,8 +32,15 @@ validated; on any error nothing is applied.
 
 CSV is written as UTF-8 with a byte-order mark (so Excel shows Chinese) and read
 as UTF-8, or GB18030 when it is not UTF-8 (Excel's "CSV" on Chinese Windows).
-Text cells starting with ``= + - @`` are written so that spreadsheets do not run
-them as formulas.
+Text cells starting with ``= + - @``, TAB or CR (the OWASP list) are written with a
+leading ``'`` (:func:`safe_cell`, used by every CSV and Excel writer) so that spreadsheets
+do not run them as formulas.
+
+Limits (refused before parsing, naming the limit): :data:`MAX_ROWS` rows,
+:data:`MAX_COLUMNS` columns, :data:`MAX_CELLS` cells; an .xlsx whose parts
+decompress to more than :data:`MAX_XLSX_UNCOMPRESSED` bytes in total (a zip bomb) or
+that holds more than :data:`MAX_XLSX_MEMBERS` parts; merged cells in the score sheet
+(they would silently turn scores into missing ones) are refused, naming the range.
 """
 from __future__ import annotations
 
@@ -42,25 +49,51 @@ import io
 import math
 import re
 
-from mcda.errors import MCDAError, Problem, ScenarioError
+from mcda.errors import MCDAError, ScenarioError
+from mcda.export.grids import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_XLSX_MEMBERS,
+    MAX_XLSX_UNCOMPRESSED,
+    column_letter,
+    grid_csv,
+    grid_xlsx,
+)
 from mcda.scenario.io import parse_scenario
+from mcda.scenario.rules import problem
 from mcda.scenario.schema import NumericScale, Scenario
 
-__all__ = ["NAME_COLUMNS", "template_rows", "template_csv", "template_xlsx", "score_template",
-           "read_scores", "import_scores"]
+__all__ = [
+    "MAX_CELLS",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
+    "MAX_XLSX_MEMBERS",
+    "MAX_XLSX_UNCOMPRESSED",
+    "NAME_COLUMNS",
+    "import_scores",
+    "read_scores",
+    "safe_cell",
+    "score_template",
+    "template_csv",
+    "template_rows",
+    "template_xlsx",
+]
 
 VENDOR = "vendor"
 NAME_COLUMNS = ("vendor_zh", "vendor_en", "name", "name_zh", "name_en", "notes", "名称")
 META = ("#name_zh", "#name_en", "#dimension", "#direction", "#scale")
 _DIRECTION = {"benefit": "benefit / 效益型(越高越好)", "cost": "cost / 成本型(越低越好)"}
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
-_FORMULA = ("=", "+", "-", "@")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # OWASP: CSV injection
 
 
 def _member(scenario: Scenario, member: str | None) -> None:
     if member is not None and member not in {m.id for m in scenario.members}:
-        known = ", ".join(m.id for m in scenario.members) or "none"
-        raise MCDAError(f"unknown member id {member!r} (members: {known})")
+        known = ", ".join(m.id for m in scenario.members)
+        if known:
+            raise MCDAError(code="err.unknown_member", id=member, known=known)
+        raise MCDAError(code="err.unknown_member_none", id=member)
 
 
 def _plain(x: float | None) -> str:
@@ -108,7 +141,13 @@ def template_rows(scenario: Scenario, member: str | None = None, prefill: bool =
 
 
 def safe_cell(text: str) -> str:
-    """Text for a spreadsheet cell that a spreadsheet will not run as a formula (CSV injection)."""
+    """Text for a spreadsheet cell that a spreadsheet will not run as a formula (CSV injection): a text
+    starting with ``= + - @``, TAB or CR gets a leading ``'``. The one neutralising function of every
+    CSV and Excel writer.
+
+    >>> safe_cell("=SUM(A1)"), safe_cell(chr(9) + "=1"), safe_cell("Huaxin")
+    ("'=SUM(A1)", "'\\t=1", 'Huaxin')
+    """
     return "'" + text if text.startswith(_FORMULA) else text
 
 
@@ -167,8 +206,8 @@ def template_xlsx(scenario: Scenario, member: str | None = None, prefill: bool =
             ws.add_data_validation(dv)
     notes = wb.create_sheet("说明 README")
     for line in ("在第 7 行起填写评分,留空表示未评分;不要删除行或列,列的顺序可以调整。",
-                 "Fill in scores from row 7; leave a cell empty for a missing score. Do not delete rows or columns; "
-                 "their order may change.",
+                 ("Fill in scores from row 7; leave a cell empty for a missing score. Do not delete rows or columns; "
+                  "their order may change."),
                  f"member / 成员: {member or ''}"):
         notes.append([line])
     buf = io.BytesIO()
@@ -182,101 +221,38 @@ def score_template(scenario: Scenario, member: str | None = None, fmt: str = "cs
         return template_csv(scenario, member, prefill).encode("utf-8-sig")
     if fmt == "xlsx":
         return template_xlsx(scenario, member, prefill)
-    raise MCDAError(f"template format must be 'csv' or 'xlsx'; found {fmt!r}")
+    raise MCDAError(code="err.template.format", found=repr(fmt))
 
 
 # ----------------------------------------------------------------------------- import
-def _letter(j: int) -> str:
-    out, j = "", j + 1
-    while j:
-        j, r = divmod(j - 1, 26)
-        out = chr(65 + r) + out
-    return out
-
-
-MAX_ROWS, MAX_COLUMNS = 10_000, 2_000  # far beyond any tender; bounds what a hostile file can cost
-
-
-def _grid_csv(data: bytes | str) -> list[list]:
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            data = data.decode("gb18030", errors="replace")
-    if "\x00" in data:
-        raise MCDAError("not a readable CSV file (it contains binary data); save the template as CSV (UTF-8) or .xlsx")
-    try:
-        dialect = csv.Sniffer().sniff(data.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = []
-    try:
-        for k, r in enumerate(csv.reader(io.StringIO(data), dialect)):
-            if k >= MAX_ROWS or len(r) > MAX_COLUMNS:
-                raise MCDAError(f"the CSV file is too large (over {MAX_ROWS} rows or {MAX_COLUMNS} columns) for a score template")
-            rows.append(list(r))
-    except csv.Error as exc:
-        raise MCDAError(f"not a readable CSV file ({exc}); save the template as CSV (UTF-8) or .xlsx") from None
-    return rows
-
-
-def _grid_xlsx(data: bytes) -> list[list]:
-    """The first (or 'scores') sheet's values. A formula cell without a saved result is an error
-    (it would otherwise read as empty and silently erase a score)."""
-    from openpyxl import load_workbook
-
-    grids = []
-    for data_only in (True, False):
-        try:
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
-            ws = wb["scores"] if "scores" in wb.sheetnames else wb.worksheets[0]
-            if (ws.max_row or 0) > MAX_ROWS or (ws.max_column or 0) > MAX_COLUMNS:
-                raise MCDAError(f"the sheet {ws.title!r} is too large (over {MAX_ROWS} rows or {MAX_COLUMNS} columns) "
-                                "for a score template")
-            grids.append([list(r) for r in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True)])
-            wb.close()
-        except MCDAError:
-            raise
-        except Exception as exc:  # openpyxl raises zip, XML, key and value errors for damaged files
-            raise MCDAError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
-    values, formulas = grids
-    problems = []
-    for r, (vrow, frow) in enumerate(zip(values, formulas)):
-        for j, (v, f) in enumerate(zip(vrow, frow)):
-            if v is None and isinstance(f, str) and f.startswith("="):
-                problems.append(Problem(f"row {r + 1}, column {_letter(j)}",
-                                        f"the formula {f[:40]!r} has no saved result; type the value, or open and "
-                                        "save the file in Excel so the result is stored"))
-    if problems:
-        raise ScenarioError(problems)
-    return values
-
-
 def _text(cell) -> str:
     return "" if cell is None else str(cell).strip()
 
 
-def _number(raw, lo, hi) -> tuple[float | None, str | None]:
-    """(value, None) or (None, error message); an empty cell is (None, None)."""
+def _number(raw, lo, hi) -> tuple[float | None, tuple[str, dict] | None]:
+    """(value, None) or (None, (error code, parameters)); an empty cell is (None, None)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, None
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-        return None, f"{str(raw)!r} is not a number"
+        return None, ("err.import.not_number", {"found": repr(str(raw))})
     if isinstance(raw, str):
         text = raw.strip().lstrip("'")
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
         try:
-            value = float(text)
+            value = float(text) if len(text) <= 100 else math.nan
         except ValueError:
-            return None, f"{raw.strip()!r} is not a number"
+            return None, ("err.import.not_number", {"found": repr(raw.strip()[:60])})
     else:
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:  # an integer beyond float range
+            value = math.inf
     if not math.isfinite(value):
-        return None, f"{raw!r} is not a finite number"
+        return None, ("err.import.not_finite", {"found": repr(raw)[:60]})
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        return None, (f"{value:g} is outside the scale {'-inf' if lo is None else f'{lo:g}'}.."
-                      f"{'inf' if hi is None else f'{hi:g}'}")
+        return None, ("err.import.outside", {"value": f"{value:g}", "lo": "-inf" if lo is None else f"{lo:g}",
+                                             "hi": "inf" if hi is None else f"{hi:g}"})
     return value, None
 
 
@@ -288,31 +264,30 @@ def read_scores(rows: list[list], scenario: Scenario, source: str | None = None)
     leaves = {leaf.id: leaf for leaf in scenario.criteria.leaves()}
     parents = {n.id for n, _, _ in scenario.criteria.walk()} - set(leaves)
     vendors = [v.id for v in scenario.vendors]
-    problems: list[Problem] = []
+    problems = []
     head = next((r for r, row in enumerate(rows) if any(_text(c).lower() == VENDOR for c in row)), None)
     if head is None:
-        raise ScenarioError([Problem("", "no header row with a 'vendor' column (the template's first row)")], source)
+        raise ScenarioError([problem("", "err.import.no_header")], source)
     vcol, cols = None, {}
     for j, cell in enumerate(rows[head]):
-        h, where = _text(cell), f"row {head + 1}, column {_letter(j)}"
+        h, where = _text(cell), f"row {head + 1}, column {column_letter(j)}"
         if h.lower() == VENDOR:
             if vcol is not None:
-                problems.append(Problem(where, f"a second 'vendor' column (the first is column {_letter(vcol)})"))
+                problems.append(problem(where, "err.import.second_vendor", first=column_letter(vcol)))
             vcol = j if vcol is None else vcol
         elif not h or h.startswith("#") or h.lower() in NAME_COLUMNS:
             continue
         elif h in leaves:
             if h in cols:
-                problems.append(Problem(where, f"criterion {h!r} has a second column (also column {_letter(cols[h])})"))
+                problems.append(problem(where, "err.import.second_column", id=h, other=column_letter(cols[h])))
             cols.setdefault(h, j)
         elif h in parents:
-            problems.append(Problem(where, f"{h!r} is not a leaf criterion: scores go on leaf criteria"))
+            problems.append(problem(where, "err.import.not_leaf", id=h))
         else:
-            problems.append(Problem(where, f"unknown criterion id {h!r}"))
+            problems.append(problem(where, "err.unknown_criterion", id=h))
     absent = [c for c in leaves if c not in cols]
     if absent:
-        problems.append(Problem(f"row {head + 1}", f"no column for criterion(s) {', '.join(absent)}; "
-                                "keep every column and leave cells empty for missing scores"))
+        problems.append(problem(f"row {head + 1}", "err.import.no_column", ids=", ".join(absent)))
     out: dict[str, dict[str, float | None]] = {}
     seen: dict[str, int] = {}
     for r in range(head + 1, len(rows)):
@@ -323,31 +298,30 @@ def read_scores(rows: list[list], scenario: Scenario, source: str | None = None)
             continue
         cut = [cid for cid, j in cols.items() if j >= width]
         if cut:
-            problems.append(Problem(f"row {r + 1}", f"the row ends after {width} cells, before the column(s) of "
-                                    f"{', '.join(cut[:5])}{' ...' if len(cut) > 5 else ''}: a truncated row; keep every "
-                                    "cell and leave it empty for a missing score"))
+            problems.append(problem(f"row {r + 1}", "err.import.truncated_row", width=width,
+                                    ids=", ".join(cut[:5]) + (" ..." if len(cut) > 5 else "")))
             continue
         if not vid:
-            problems.append(Problem(f"row {r + 1}", "no vendor id in the 'vendor' column"))
+            problems.append(problem(f"row {r + 1}", "err.import.no_vendor"))
             continue
         if vid not in vendors:
-            problems.append(Problem(f"row {r + 1}, column vendor",
-                                    f"unknown vendor id {vid!r} (vendors: {', '.join(vendors)})"))
+            problems.append(problem(f"row {r + 1}, column vendor", "err.unknown_vendor" if vendors else "err.unknown_vendor_none",
+                                    id=vid, known=", ".join(vendors)))
             continue
         if vid in seen:
-            problems.append(Problem(f"row {r + 1}", f"vendor {vid!r} appears twice (also row {seen[vid]})"))
+            problems.append(problem(f"row {r + 1}", "err.import.vendor_twice", id=vid, other=seen[vid]))
             continue
         seen[vid] = r + 1
         cells = {}
         for cid, j in cols.items():
             value, error = _number(row[j], *scenario.leaf_scale(leaves[cid]).bounds)
             if error:
-                problems.append(Problem(f"row {r + 1} (vendor {vid}), column {cid}", error))
+                problems.append(problem(f"row {r + 1} (vendor {vid}), column {cid}", error[0], **error[1]))
             cells[cid] = value
         out[vid] = cells
     absent = [v for v in vendors if v not in seen]
     if absent:
-        problems.append(Problem("", f"no row for vendor(s) {', '.join(absent)}; keep every vendor's row"))
+        problems.append(problem("", "err.import.no_row", ids=", ".join(absent)))
     if problems:
         raise ScenarioError(problems, source)
     return {v: {c: out[v][c] for c in leaves} for v in vendors}
@@ -373,11 +347,11 @@ def import_scores(scenario: Scenario, member: str, data: bytes | str, source: st
     """
     _member(scenario, member)
     if isinstance(data, bytes) and data[:4] == b"PK\x03\x04":
-        rows = _grid_xlsx(data)
+        rows = grid_xlsx(data)
     elif isinstance(data, (bytes, str)):
-        rows = _grid_csv(data)
+        rows = grid_csv(data)
     else:
-        raise MCDAError(f"expected the file's bytes or text, found {type(data).__name__}")
+        raise MCDAError(code="err.type.file_data", found=type(data).__name__)
     scores = read_scores(rows, scenario, source)
     doc = scenario.model_dump(mode="json")
     old = doc["scores"]

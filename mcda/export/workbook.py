@@ -21,10 +21,12 @@ does not become a formula.
 from __future__ import annotations
 
 import io
+import math
 
 import numpy as np
 
 from mcda.export.report import check_sensitivity, fraction
+from mcda.export.templates import safe_cell
 
 __all__ = ["SHEETS", "export_workbook"]
 
@@ -54,6 +56,8 @@ class _Sheet:
         for c, v in enumerate(values, start=1):
             if isinstance(v, (np.floating, np.integer)):
                 v = v.item()
+            if isinstance(v, str):
+                v = safe_cell(v)  # a spreadsheet never runs text as a formula, even after a CSV round trip
             cell = self.ws.cell(self.row, c, v)
             if isinstance(v, str):
                 cell.data_type = "s"
@@ -167,7 +171,7 @@ def _matrix_block(sh, title: str, vendors, leaves, names, values, fmt) -> None:
     sh.put(["#name_zh", "", "", *(names[c].zh for c in leaves)])
     sh.put(["#name_en", "", "", *(names[c].en for c in leaves)])
     for i, v in enumerate(vendors):
-        sh.put([v, names[v].zh, names[v].en, *(None if x is None or x != x else float(x) for x in values[i])], fmt=fmt)
+        sh.put([v, names[v].zh, names[v].en, *(None if x is None or math.isnan(x) else float(x) for x in values[i])], fmt=fmt)
     sh.blank()
 
 
@@ -269,7 +273,7 @@ def export_workbook(evaluation, sensitivity: dict | None = None) -> bytes:
     """
     from openpyxl import Workbook
 
-    sens = check_sensitivity(sensitivity)
+    sens = check_sensitivity(sensitivity, evaluation)
     wb = Workbook()
     wb.remove(wb.active)
     _summary(wb, evaluation)

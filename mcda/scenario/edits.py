@@ -10,25 +10,27 @@ No maths here: weights, ranks and consistency are the engine's.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from mcda.errors import MCDAError, Problem, ScenarioError
+from mcda.errors import MCDAError, ScenarioError
 from mcda.scenario.io import parse_scenario
+from mcda.scenario.rules import problem
 from mcda.scenario.schema import Model, Scenario
 
 __all__ = [
-    "from_template",
-    "set_pairwise",
-    "set_direct",
-    "set_scores",
-    "rename_criterion",
     "add_criterion",
+    "check_weights_given",
+    "from_template",
     "remove_criterion",
+    "rename_criterion",
+    "set_direct",
     "set_leaf",
     "set_members",
-    "set_vendors",
+    "set_pairwise",
+    "set_scores",
     "set_title",
-    "check_weights_given",
+    "set_vendors",
 ]
 
 
@@ -129,7 +131,7 @@ def _subtree_ids(node: dict) -> set[str]:
 
 def _require(node: dict | None, node_id: str) -> dict:
     if node is None:
-        raise ScenarioError([Problem("criteria", f"there is no criterion {node_id!r}")])
+        raise ScenarioError([problem("criteria", "err.edit.no_criterion", id=node_id)])
     return node
 
 
@@ -173,7 +175,7 @@ def remove_criterion(scenario: Scenario, node_id: str) -> Scenario:
     """Remove a criterion, its sub-criteria, and every judgment, direct weight and score on them."""
     data = _data(scenario)
     if data["criteria"]["id"] == node_id:
-        raise ScenarioError([Problem("criteria", "the goal cannot be removed")])
+        raise ScenarioError([problem("criteria", "err.edit.goal")])
     node, parent = _find(data["criteria"], node_id)
     node = _require(node, node_id)
     gone = _subtree_ids(node)
@@ -233,7 +235,7 @@ def set_members(scenario: Scenario, rows: list[dict]) -> Scenario:
         weight = r.get("weight")
         members.append({"id": str(r.get("id") or "").strip(), "name": str(r.get("name") or "").strip(),
                         "role": str(r.get("role") or "").strip(),
-                        "weight": 1.0 if weight is None or weight != weight else float(weight)})
+                        "weight": 1.0 if weight is None or math.isnan(weight) else float(weight)})
     data["members"] = members
     keep = {m["id"] for m in members}
     data["judgments"] = {k: v for k, v in data["judgments"].items() if k in keep}
@@ -261,4 +263,4 @@ def set_vendors(scenario: Scenario, rows: list[dict]) -> Scenario:
 def check_weights_given(weights: dict[str, float]) -> None:
     """Refuse direct weights that are all zero before the schema does, with a plain message."""
     if not any(v > 0 for v in weights.values()):
-        raise MCDAError("give at least one criterion a weight above 0 %")
+        raise MCDAError(code="err.edit.all_zero")

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 import typing
@@ -21,85 +22,31 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from mcda.errors import MCDAError, Problem, ScenarioError
+from mcda.scenario.jsontext import MAX_FILE_BYTES, MAX_JSON_DEPTH, MAX_NUMBER_CHARS, parse_json, size_problem
+from mcda.scenario.rules import problem
 from mcda.scenario.schema import SCHEMA_VERSION, Model, Scenario, SemanticProblems
 from mcda.text import text
 
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_JSON_DEPTH",
+    "MAX_NUMBER_CHARS",
     "LintWarning",
-    "parse_json",
-    "parse_document",
-    "parse_scenario",
-    "load_document",
-    "load_scenario",
-    "load_model",
-    "dumps",
-    "save_scenario",
     "atomic_write",
+    "dumps",
+    "load_document",
+    "load_model",
+    "load_scenario",
+    "parse_document",
+    "parse_json",
+    "parse_scenario",
+    "save_scenario",
 ]
 
-MAX_FILE_BYTES = 16 * 1024 * 1024  # the bundled example is ~0.3 MB; 16 MB leaves room for large tenders
-MAX_JSON_DEPTH = 64
 
 
 class LintWarning(UserWarning):
     """A document is valid but looks risky (see :mod:`mcda.scenario.lint`)."""
-
-
-# --------------------------------------------------------------------------- JSON text
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
-    out: dict = {}
-    for k, v in pairs:
-        if k in out:
-            raise MCDAError(f"the key {k!r} appears twice in the same object; JSON keeps only one, so the file is ambiguous")
-        out[k] = v
-    return out
-
-
-def _depth_ok(data: Any) -> bool:
-    """Iterative depth check (no recursion, so hostile nesting cannot overflow)."""
-    stack = [(data, 1)]
-    while stack:
-        obj, depth = stack.pop()
-        if depth > MAX_JSON_DEPTH:
-            return False
-        if isinstance(obj, dict):
-            stack.extend((v, depth + 1) for v in obj.values())
-        elif isinstance(obj, list):
-            stack.extend((v, depth + 1) for v in obj)
-    return True
-
-
-def parse_json(text: str | bytes, source: str | None = None) -> Any:
-    """Parse JSON text into Python data, or raise :class:`ScenarioError` saying where it breaks."""
-    if isinstance(text, bytes):
-        if len(text) > MAX_FILE_BYTES:
-            raise ScenarioError([Problem("", f"the file is {len(text) / 1e6:.1f} MB; files over {MAX_FILE_BYTES / 1e6:.0f} MB are refused")], source)
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ScenarioError([Problem("", f"the file is not UTF-8 text (byte {exc.start} cannot be read)")], source) from None
-    if len(text) > MAX_FILE_BYTES:
-        raise ScenarioError([Problem("", f"the text is {len(text) / 1e6:.1f} MB; over {MAX_FILE_BYTES / 1e6:.0f} MB is refused")], source)
-    if not text.strip():
-        raise ScenarioError([Problem("", "the file is empty")], source)
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except json.JSONDecodeError as exc:
-        end = text.rstrip()
-        truncated = exc.pos >= len(end) - 1 or exc.msg.startswith("Unterminated") or not end.endswith(("}", "]"))
-        hint = " (the file looks truncated: it ends before the JSON is complete)" if truncated else ""
-        raise ScenarioError([Problem("", f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}")], source) from None
-    except MCDAError as exc:
-        raise ScenarioError([Problem("", str(exc))], source) from None
-    except RecursionError:
-        raise ScenarioError([Problem("", "the JSON is nested too deeply; refused")], source) from None
-    except ValueError as exc:  # e.g. an integer with thousands of digits
-        raise ScenarioError([Problem("", f"a number in the file cannot be read ({exc})")], source) from None
-    if not _depth_ok(data):
-        raise ScenarioError([Problem("", f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep")], source)
-    return data
 
 
 # --------------------------------------------------------------------------- locations
@@ -107,7 +54,7 @@ def _unwrap(ann: Any) -> Any:
     while get_origin(ann) is typing.Annotated:
         ann = get_args(ann)[0]
     args = get_args(ann)
-    if args and type(None) in args and get_origin(ann) in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if args and type(None) in args and get_origin(ann) in (typing.Union, __import__("types").UnionType):
         rest = [a for a in args if a is not type(None)]
         if len(rest) == 1:
             return _unwrap(rest[0])
@@ -136,7 +83,7 @@ def format_loc(loc: tuple, model: type[BaseModel]) -> str:
         elif origin is dict:
             out += f"[{part}]"
             ann = get_args(ann)[1] if get_args(ann) else Any
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType")) or origin is typing.Literal:
+        elif origin in (typing.Union, __import__("types").UnionType) or origin is typing.Literal:
             # a union tag (e.g. "ordinal") or an arm's type name: pick the arm it names, print nothing
             arms = [_unwrap(a) for a in get_args(ann)]
             chosen = next((a for a in arms if getattr(a, "__name__", None) == part), None)
@@ -167,7 +114,7 @@ _PYDANTIC_TYPES = frozenset({
 
 def _show(value: Any) -> str:
     if isinstance(value, float):
-        text = "NaN" if value != value else repr(value)
+        text = "NaN" if math.isnan(value) else repr(value)
     else:
         text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -194,35 +141,40 @@ def _problem(path: str, err: dict) -> Problem:
         inner = err.get("ctx", {}).get("error")
         if isinstance(inner, MCDAError) and inner.code:
             return Problem(path, str(inner), inner.code, dict(inner.params))
-        return Problem(path, err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, "))
+        return problem(path, "err.pyd.other_value", msg=err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, "))
     if kind in _PYDANTIC_TYPES:
         params = {k: (v if isinstance(v, (int, float, str)) else str(v)) for k, v in err.get("ctx", {}).items()}
         params["found"] = _show(found) if not isinstance(found, (dict, list)) or kind == "literal_error" else \
             ("{…}" if isinstance(found, dict) else "[…]")
         code = "err.pyd." + kind
         return Problem(path, text(code, "en", **params), code, params)
-    message = f"{err['msg'][0].lower()}{err['msg'][1:]}" + (f", found {_show(found)}" if not isinstance(found, (dict, list)) else "")
-    return Problem(path, message)
+    msg = f"{err['msg'][0].lower()}{err['msg'][1:]}"
+    dated = kind.startswith(("datetime", "date"))
+    if isinstance(found, (dict, list)):
+        return problem(path, "err.pyd.datetime_value" if dated else "err.pyd.other_value", msg=msg)
+    return problem(path, "err.pyd.datetime" if dated else "err.pyd.other", msg=msg, found=_show(found))
 
 
 # --------------------------------------------------------------------------- documents
-def _document_class(data: Any, source: str | None) -> type[Model] | type[Scenario]:
+def _document_class(data: Any, source: str | None) -> type[Model | Scenario]:
     if not isinstance(data, dict):
         found = type(data).__name__ if not isinstance(data, list) else "an array"
-        raise ScenarioError([Problem("", f"expected a JSON object at the top level, found {found}")], source)
+        raise ScenarioError([problem("", "err.doc.not_object", found=found)], source)
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
-        shown = "missing" if "schema_version" not in data else _show(version)
-        raise ScenarioError(
-            [Problem("schema_version", f"expected {SCHEMA_VERSION}, found {shown}: this release reads format version {SCHEMA_VERSION}")],
-            source,
-        )
+        if "schema_version" not in data:
+            found = problem("schema_version", "err.doc.version_missing", v=SCHEMA_VERSION)
+        else:
+            found = problem("schema_version", "err.doc.version", v=SCHEMA_VERSION, found=_show(version))
+        raise ScenarioError([found], source)
     kind = data.get("kind")
     if kind == "model":
         return Model
     if kind == "scenario":
         return Scenario
-    raise ScenarioError([Problem("kind", f"expected \"model\" or \"scenario\", found {_show(kind) if 'kind' in data else 'missing'}")], source)
+    if "kind" not in data:
+        raise ScenarioError([problem("kind", "err.doc.kind_missing")], source)
+    raise ScenarioError([problem("kind", "err.doc.kind", found=_show(kind))], source)
 
 
 def parse_document(data: Any, source: str | None = None) -> Model | Scenario:
@@ -237,7 +189,7 @@ def parse_document(data: Any, source: str | None = None) -> Model | Scenario:
 def parse_scenario(data: Any, source: str | None = None) -> Scenario:
     doc = parse_document(data, source)
     if not isinstance(doc, Scenario):
-        raise ScenarioError([Problem("kind", f"expected a scenario, found a {doc.kind}; start a scenario from it instead")], source)
+        raise ScenarioError([problem("kind", "err.doc.not_scenario", kind=doc.kind)], source)
     return doc
 
 
@@ -246,17 +198,17 @@ def _read(path: str | os.PathLike) -> bytes:
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise MCDAError(f"{p}: no such file") from None
+        raise MCDAError(code="err.file.missing", path=str(p)) from None
     except OSError as exc:
-        raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
+        raise MCDAError(code="err.file.unreadable", path=str(p), reason=exc.strerror) from None
     if not p.is_file():
-        raise MCDAError(f"{p}: not a file")
+        raise MCDAError(code="err.file.not_file", path=str(p))
     if size > MAX_FILE_BYTES:
-        raise ScenarioError([Problem("", f"the file is {size / 1e6:.1f} MB; files over {MAX_FILE_BYTES / 1e6:.0f} MB are refused")], str(p))
+        raise ScenarioError([size_problem(size)], str(p))
     try:
         return p.read_bytes()
     except OSError as exc:
-        raise MCDAError(f"{p}: cannot be read ({exc.strerror})") from None
+        raise MCDAError(code="err.file.unreadable", path=str(p), reason=exc.strerror) from None
 
 
 def _warn_lint(doc: Model | Scenario, source: str) -> None:
@@ -310,18 +262,19 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     folder = p.parent
     if not folder.is_dir():
-        raise MCDAError(f"{path}: cannot write: the folder {folder} does not exist")
+        raise MCDAError(code="err.write.no_folder", path=str(path), folder=str(folder))
     if p.exists():
         if p.is_dir():
-            raise MCDAError(f"{path}: cannot write: it is a folder; give a file name")
+            raise MCDAError(code="err.write.folder", path=str(path))
         if not p.is_file():
-            raise MCDAError(f"{path}: cannot write: it is not a regular file (a device or pipe)")
+            raise MCDAError(code="err.write.special", path=str(path))
         if not os.access(p, os.W_OK) or not (p.stat().st_mode & 0o222):
-            raise MCDAError(f"{path}: cannot write: the file is read-only")
+            raise MCDAError(code="err.write.read_only", path=str(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise MCDAError(f"{path}: cannot write in {folder} ({exc.strerror.lower()})") from None
+        raise MCDAError(code="err.write.in_folder", path=str(path), folder=str(folder),
+                        reason=(exc.strerror or str(exc)).lower()) from None
     try:
         try:  # keep the old file's permissions; a new file gets the usual umask-based ones
             mode = p.stat().st_mode & 0o777
@@ -341,7 +294,7 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise MCDAError(f"{path}: cannot write ({(exc.strerror or str(exc)).lower()}); the previous file is unchanged") from None
+            raise MCDAError(code="err.write.failed", path=str(path), reason=(exc.strerror or str(exc)).lower()) from None
         raise
     try:  # make the rename itself durable
         dfd = os.open(folder, os.O_RDONLY)
@@ -360,7 +313,7 @@ def save_scenario(scenario: Model | Scenario, path: str | os.PathLike) -> None:
     cannot write an invalid file; on any error the old file is untouched.
     """
     if not isinstance(scenario, (Model, Scenario)):
-        raise MCDAError(f"expected a Scenario or Model, found {type(scenario).__name__}")
+        raise MCDAError(code="err.type.document", found=type(scenario).__name__)
     text = dumps(scenario)
     parse_document(json.loads(text), str(path))
     atomic_write(path, text)

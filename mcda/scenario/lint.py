@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from mcda.errors import Problem
-from mcda.scenario.schema import Criterion, Model, NumericScale, Scenario
 from mcda.scenario.rules import tree_paths
+from mcda.scenario.schema import Criterion, Model, NumericScale, Scenario
 from mcda.text import text
 
 __all__ = ["lint"]

@@ -11,13 +11,32 @@ import math
 from typing import TYPE_CHECKING
 
 from mcda.errors import Problem
+from mcda.text import text
 
 if TYPE_CHECKING:  # pragma: no cover
     from mcda.scenario.schema import Criterion, Document
 
-__all__ = ["semantic_problems", "tree_paths", "MAX_TREE_DEPTH"]
+__all__ = ["MAX_SAMPLES", "MAX_TREE_DEPTH", "problem", "semantic_problems", "tree_paths"]
 
 MAX_TREE_DEPTH = 8
+#: The most Monte Carlo samples a file (``settings.sensitivity.samples``) or the command line may ask for.
+MAX_SAMPLES = 10_000_000
+
+
+def problem(path: str, code: str, **params) -> Problem:
+    """A located :class:`~mcda.errors.Problem` whose message is the catalogue entry ``code``
+    (English text; :meth:`Problem.render` gives the other language).
+
+    >>> problem("vendors[1].id", "err.dup_id", id="acme", other="vendors[0]").render("zh")
+    "vendors[1].id: 重复的编号 'acme'（另见 vendors[0]）"
+    """
+    return Problem(path, text(code, "en", **params), code, params)
+
+
+def _known(code: str, path: str, ids, **params) -> Problem:
+    """An unknown-id problem listing the known ids (the ``_none`` variant of ``code`` when there are none)."""
+    known = ", ".join(sorted(ids))
+    return problem(path, code, known=known, **params) if known else problem(path, code + "_none", **params)
 
 
 def tree_paths(root: Criterion) -> dict[str, str]:
@@ -38,26 +57,25 @@ def _criteria_problems(doc: Document) -> list[Problem]:
     while stack:
         node, path, depth = stack.pop()
         if node.id in seen:
-            out.append(Problem(f"{path}.id", f"duplicate criterion id {node.id!r} (also at {seen[node.id]})"))
+            out.append(problem(f"{path}.id", "err.tree.duplicate_id", id=node.id, other=seen[node.id]))
         else:
             seen[node.id] = path
         if depth > MAX_TREE_DEPTH:
-            out.append(Problem(path, f"the criteria tree is deeper than {MAX_TREE_DEPTH} levels"))
+            out.append(problem(path, "err.tree.too_deep", max=MAX_TREE_DEPTH))
             continue
         if node.is_leaf and node is not doc.criteria:
             if depth == 1 and node.direction is None and node.scale is None:
-                out.append(Problem(path, f"dimension {node.id!r} is empty: add sub-criteria, or give it a direction and a scale to score it directly"))
+                out.append(problem(path, "err.tree.empty_dimension", id=node.id))
                 continue
             if node.direction is None:
-                out.append(Problem(f"{path}.direction", f"leaf criterion {node.id!r} needs a direction (benefit or cost)"))
+                out.append(problem(f"{path}.direction", "err.tree.no_direction", id=node.id))
             if node.scale is None:
-                out.append(Problem(f"{path}.scale", f"leaf criterion {node.id!r} needs a scale"))
+                out.append(problem(f"{path}.scale", "err.tree.no_scale", id=node.id))
             elif node.scale not in doc.scales:
-                known = ", ".join(sorted(doc.scales)) or "none defined"
-                out.append(Problem(f"{path}.scale", f"unknown scale {node.scale!r} (known: {known})"))
+                out.append(_known("err.tree.unknown_scale", f"{path}.scale", doc.scales, scale=node.scale))
         stack.extend((c, f"{path}.children[{i}]", depth + 1) for i, c in reversed(list(enumerate(node.children))))
     if doc.criteria.is_leaf:
-        out.append(Problem("criteria.children", "the goal has no criteria below it"))
+        out.append(problem("criteria.children", "err.tree.no_criteria"))
     return out
 
 
@@ -65,7 +83,7 @@ def _unique(items, field: str) -> list[Problem]:
     out, seen = [], {}
     for i, item in enumerate(items):
         if item.id in seen:
-            out.append(Problem(f"{field}[{i}].id", f"duplicate id {item.id!r} (also {field}[{seen[item.id]}])"))
+            out.append(problem(f"{field}[{i}].id", "err.dup_id", id=item.id, other=f"{field}[{seen[item.id]}]"))
         seen.setdefault(item.id, i)
     return out
 
@@ -75,15 +93,15 @@ def _judgment_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> l
     for mid, mj in doc.judgments.items():
         base = f"judgments[{mid}]"
         if mid not in members:
-            out.append(Problem(base, f"unknown member id {mid!r} (members: {', '.join(sorted(members)) or 'none'})"))
+            out.append(_known("err.unknown_member", base, members, id=mid))
         for nid, pairs in mj.nodes.items():
             npath = f"{base}.nodes[{nid}]"
             node = nodes.get(nid)
             if node is None:
-                out.append(Problem(npath, f"unknown criterion id {nid!r}"))
+                out.append(problem(npath, "err.unknown_criterion", id=nid))
                 continue
             if node.is_leaf:
-                out.append(Problem(npath, f"{nid!r} is a leaf criterion: judgments compare the children of a parent node"))
+                out.append(problem(npath, "err.judg.leaf", id=nid))
                 continue
             children = {c.id for c in node.children}
             seen: dict[frozenset, int] = {}
@@ -92,30 +110,31 @@ def _judgment_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> l
                 for side in ("a", "b"):
                     cid = getattr(p, side)
                     if cid not in children:
-                        out.append(Problem(f"{ppath}.{side}", f"{cid!r} is not a child of {nid!r} (children: {', '.join(sorted(children))})"))
+                        out.append(problem(f"{ppath}.{side}", "err.judg.not_child", id=cid, parent=nid,
+                                           children=", ".join(sorted(children))))
                 key = frozenset((p.a, p.b))
                 if key in seen:
-                    out.append(Problem(ppath, f"the pair {p.a!r} / {p.b!r} is judged twice (also {npath}[{seen[key]}]); keep one judgment"))
+                    out.append(problem(ppath, "err.judg.twice", a=p.a, b=p.b, other=f"{npath}[{seen[key]}]"))
                 seen.setdefault(key, k)
             if nid in mj.direct:
-                out.append(Problem(f"{base}.direct[{nid}]", f"node {nid!r} has both pairwise judgments and direct weights; keep one"))
+                out.append(problem(f"{base}.direct[{nid}]", "err.judg.both", id=nid))
         for nid, weights in mj.direct.items():
             dpath = f"{base}.direct[{nid}]"
             node = nodes.get(nid)
             if node is None:
-                out.append(Problem(dpath, f"unknown criterion id {nid!r}"))
+                out.append(problem(dpath, "err.unknown_criterion", id=nid))
                 continue
             children = [c.id for c in node.children]
             for cid, w in weights.items():
                 if cid not in children:
-                    out.append(Problem(f"{dpath}[{cid}]", f"{cid!r} is not a child of {nid!r}"))
+                    out.append(problem(f"{dpath}[{cid}]", "err.direct.not_child", id=cid, parent=nid))
                 elif not (math.isfinite(w) and w >= 0):
-                    out.append(Problem(f"{dpath}[{cid}]", f"a weight must be zero or positive, found {w}"))
+                    out.append(problem(f"{dpath}[{cid}]", "err.direct.negative", w=w))
             missing = [c for c in children if c not in weights]
             if missing and children:
-                out.append(Problem(dpath, f"direct weights must cover every child of {nid!r}; missing: {', '.join(missing)}"))
+                out.append(problem(dpath, "err.direct.missing", parent=nid, missing=", ".join(missing)))
             elif children and not any(w > 0 for w in weights.values()):
-                out.append(Problem(dpath, "direct weights are all zero"))
+                out.append(problem(dpath, "err.direct.all_zero"))
     return out
 
 
@@ -124,24 +143,24 @@ def _score_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> list
     vendors = {v.id for v in doc.vendors}
     for mid, per_vendor in doc.scores.items():
         if mid not in members:
-            out.append(Problem(f"scores[{mid}]", f"unknown member id {mid!r}"))
+            out.append(problem(f"scores[{mid}]", "err.scores.unknown_member", id=mid))
         for vid, per_leaf in per_vendor.items():
             vpath = f"scores[{mid}][{vid}]"
             if vid not in vendors:
-                out.append(Problem(vpath, f"unknown vendor id {vid!r} (vendors: {', '.join(sorted(vendors)) or 'none'})"))
+                out.append(_known("err.unknown_vendor", vpath, vendors, id=vid))
             for cid, value in per_leaf.items():
                 cpath = f"{vpath}[{cid}]"
                 node = nodes.get(cid)
                 if node is None:
-                    out.append(Problem(cpath, f"unknown criterion id {cid!r}"))
+                    out.append(problem(cpath, "err.unknown_criterion", id=cid))
                 elif not node.is_leaf:
-                    out.append(Problem(cpath, f"{cid!r} is not a leaf criterion: scores go on leaves"))
+                    out.append(problem(cpath, "err.scores.not_leaf", id=cid))
                 elif value is not None and node.scale in doc.scales:
                     lo, hi = doc.scales[node.scale].bounds
                     if (lo is not None and value < lo) or (hi is not None and value > hi):
                         lo_s = "-inf" if lo is None else f"{lo:g}"
                         hi_s = "inf" if hi is None else f"{hi:g}"
-                        out.append(Problem(cpath, f"{value:g} is outside the scale {lo_s}..{hi_s} of {cid!r}"))
+                        out.append(problem(cpath, "err.scores.outside", value=f"{value:g}", lo=lo_s, hi=hi_s, id=cid))
     return out
 
 

@@ -24,39 +24,39 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     field_serializer,
     field_validator,
     model_serializer,
     model_validator,
-    Strict,
 )
 
-from mcda.errors import Problem
+from mcda.errors import MCDAError, Problem
 from mcda.methods import METHOD_NAMES
 from mcda.normalization import NORMALIZATIONS
-from mcda.scenario.rules import semantic_problems
+from mcda.scenario.rules import MAX_SAMPLES, semantic_problems
 
 __all__ = [
-    "SCHEMA_VERSION",
-    "SAATY_MIN",
-    "SAATY_MAX",
     "METHOD_NAMES",
     "NORMALIZATION_NAMES",
-    "LocalText",
-    "Source",
-    "OrdinalScale",
-    "NumericScale",
+    "SAATY_MAX",
+    "SAATY_MIN",
+    "SCHEMA_VERSION",
     "Criterion",
-    "Metadata",
+    "LocalText",
     "Member",
-    "Pairwise",
     "MemberJudgments",
-    "Vendor",
-    "SensitivitySettings",
-    "Settings",
+    "Metadata",
     "Model",
+    "NumericScale",
+    "OrdinalScale",
+    "Pairwise",
     "Scenario",
     "SemanticProblems",
+    "SensitivitySettings",
+    "Settings",
+    "Source",
+    "Vendor",
 ]
 
 SCHEMA_VERSION = 1
@@ -75,9 +75,9 @@ def _clean_text(value: str) -> str:
     for k, ch in enumerate(value):
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
-            raise ValueError(f"the text has an invalid character at position {k + 1} (a lone UTF-16 surrogate)")
+            raise MCDAError(code="err.text.surrogate", pos=k + 1)
         if code in _CONTROL:
-            raise ValueError(f"the text has a control character (code {code}) at position {k + 1}")
+            raise MCDAError(code="err.text.control", code_=code, pos=k + 1)
     return value
 
 
@@ -106,7 +106,7 @@ class LocalText(_File):
     @model_validator(mode="after")
     def _one_given(self) -> LocalText:
         if not (self.zh.strip() or self.en.strip()):
-            raise ValueError("give the text in at least one language (zh or en)")
+            raise MCDAError(code="err.text.no_language")
         return self
 
     def get(self, lang: str) -> str:
@@ -135,10 +135,10 @@ class OrdinalScale(_File):
     @model_validator(mode="after")
     def _bounds(self) -> OrdinalScale:
         if self.min >= self.max:
-            raise ValueError(f"min ({self.min}) must be below max ({self.max})")
+            raise MCDAError(code="err.scale.min_max", min=self.min, max=self.max)
         bad = [k for k in self.labels if not (k.lstrip("-").isdigit() and self.min <= int(k) <= self.max)]
         if bad:
-            raise ValueError(f"label keys {bad} are not levels between {self.min} and {self.max}")
+            raise MCDAError(code="err.scale.labels", bad=str(bad), min=self.min, max=self.max)
         return self
 
     @property
@@ -157,7 +157,7 @@ class NumericScale(_File):
     @model_validator(mode="after")
     def _bounds(self) -> NumericScale:
         if self.min is not None and self.max is not None and self.min >= self.max:
-            raise ValueError(f"min ({self.min}) must be below max ({self.max})")
+            raise MCDAError(code="err.scale.min_max", min=self.min, max=self.max)
         return self
 
     @property
@@ -223,12 +223,12 @@ class Member(_File):
 def _fraction(value):
     """Accept "1/3"-style strings for judgments (people write them that way); refuse true/false."""
     if isinstance(value, bool):
-        raise ValueError(f"expected a number or a fraction such as 1/3, found {str(value).lower()}")
+        raise MCDAError(code="err.judg.fraction", found=str(value).lower())
     if isinstance(value, str):
         try:
             return float(Fraction(value.strip()))
         except (ValueError, ZeroDivisionError, OverflowError):
-            raise ValueError(f"expected a number or a fraction such as 1/3, found {value!r}") from None
+            raise MCDAError(code="err.judg.fraction", found=repr(value)) from None
     return value
 
 
@@ -247,7 +247,7 @@ class Pairwise(_File):
     @model_validator(mode="after")
     def _two_items(self) -> Pairwise:
         if self.a == self.b:
-            raise ValueError(f"{self.a!r} is compared with itself")
+            raise MCDAError(code="err.judg.self", id=self.a)
         return self
 
     @field_serializer("value")
@@ -262,10 +262,10 @@ class Pairwise(_File):
     @classmethod
     def _on_scale(cls, v: float) -> float:
         if not math.isfinite(v):
-            raise ValueError(f"{v} is not a number")
+            raise MCDAError(code="err.judg.nan", v=v)
         if not (SAATY_MIN * (1 - _SCALE_TOL) <= v <= SAATY_MAX * (1 + _SCALE_TOL)):
             shown = int(v) if float(v).is_integer() else v
-            raise ValueError(f"{shown} is outside 1/9..9 (Saaty's scale)")
+            raise MCDAError(code="err.judg.saaty", v=shown)
         return v
 
 
@@ -285,7 +285,7 @@ class Vendor(_File):
 
 
 class SensitivitySettings(_File):
-    samples: int = Field(default=10_000, ge=100, le=10_000_000)
+    samples: int = Field(default=10_000, ge=100, le=MAX_SAMPLES)
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
     model: Literal["uniform", "judgments", "lognormal"] = "judgments"
     lognormal_sigma: float = Field(default=0.2, gt=0, le=2)

@@ -16,7 +16,7 @@ MODEL = str(ROOT / "models" / "financial_outsourcing.json")
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mcda.cli", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "mcda.cli", *args], capture_output=True, text=True, cwd=ROOT, check=False)
 
 
 def test_every_command_is_documented_in_the_readme():
@@ -105,7 +105,7 @@ def test_weights_and_rank_without_agreement_do_not_load_pymcdm():
         f"    assert main(['rank', {EXAMPLE!r}, '--no-agreement', '--format', 'json']) == 0\n"
         "assert 'pymcdm' not in sys.modules and 'matplotlib' not in sys.modules and 'streamlit' not in sys.modules\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert proc.returncode == 0, proc.stderr
 
 
@@ -143,3 +143,87 @@ def test_weights_table_shows_every_level_of_a_deeper_tree(tmp_path, capsys):
     out = capsys.readouterr().out
     line = next(l for l in out.splitlines() if "· · qa" in l)
     assert "0.7500" in line
+
+
+# ---------------------------------------------------------------------------- every problem in Chinese
+def _broken(tmp_path: Path, name: str, change) -> str:
+    data = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+BROKEN = {
+    "judgment": lambda d: d["judgments"]["cfo"]["nodes"]["quality"][3].update(value=12),
+    "score": lambda d: d["scores"]["cfo"]["huaxin"].update({"responsiveness.response_time": 6}),
+    "ids": lambda d: (d["vendors"][0].update(id="1 bad"), d["scores"]["cfo"].update(ghost={})),
+    "types": lambda d: (d["members"][0].update(weight="heavy"), d["vendors"][1].update(colour="red")),
+    "text": lambda d: d["vendors"][0].update(name={"zh": "a\x01", "en": ""}),
+    "version": lambda d: d.update(schema_version=7),
+    "tree": lambda d: d["criteria"]["children"][0].update(children=[], direction=None),
+}
+#: Words of the English messages that must not reach a Chinese reader.
+ENGLISH = ("expected", "found", "input should", "unknown", "outside", "problem", "missing", "must", "duplicate")
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_validate_and_rank_print_every_problem_in_chinese(kind, tmp_path, capsys):
+    bad = _broken(tmp_path, "坏.json", BROKEN[kind])
+    assert main(["validate", bad, "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].endswith("个问题：") and "无效" in lines[0]
+    assert all(line.startswith("  错误   ") for line in lines[1:]), out
+    assert main(["rank", bad, "--lang", "zh"]) == 1
+    err = capsys.readouterr().err
+    assert "发现" in err and "个问题" in err
+    for text in (out, err):
+        assert not any(word in text.lower() for word in ENGLISH), text
+
+
+def test_files_that_are_not_json_are_refused_in_chinese(tmp_path, capsys):
+    for content, words in ((b"", "文件为空"), (b"\xff\xfe", "不是 UTF-8"), (b'{"a": 1,', "JSON 无效：第 1 行"),
+                           (b"[" * 1000, "嵌套过深"), (b'{"a": ' + b"9" * 5000 + b"}", "数字无法读取")):
+        bad = tmp_path / "x.json"
+        bad.write_bytes(content)
+        assert main(["validate", str(bad), "--lang", "zh"]) == 1
+        assert words in capsys.readouterr().out
+        assert main(["rank", str(bad), "--lang", "zh"]) == 1
+        assert words in capsys.readouterr().err
+    assert main(["validate", str(tmp_path / "absent.json"), "--lang", "zh"]) == 1
+    assert "文件不存在" in capsys.readouterr().out
+
+
+def test_validate_speaks_mcda_lang_and_english_output_is_unchanged(tmp_path, monkeypatch):
+    assert run("validate", EXAMPLE).stdout.startswith(f"{EXAMPLE}: valid scenario: 19 dimensions, 115 criteria, "
+                                                      "3 members, 5 vendors")
+    monkeypatch.setenv("MCDA_LANG", "zh")
+    done = run("validate", EXAMPLE, "--no-warnings")
+    assert done.stdout.startswith(f"{EXAMPLE}：有效的 scenario：19 个维度，115 个指标，3 位成员，5 个服务商")
+    lint = run("lint", MODEL)
+    assert "警告" in lint.stdout and "warning" not in lint.stdout
+
+
+def test_whole_numbers_on_the_command_line_are_capped_at_the_formats_limits():
+    import argparse
+
+    from mcda.cli.args import MAX_WHOLE, REPORT_SAMPLES, SAMPLES, VERSION
+    from mcda.scenario.schema import SensitivitySettings
+
+    assert VERSION(str(MAX_WHOLE)) == 2**63 - 1 and SAMPLES("10000000") == 10_000_000 and REPORT_SAMPLES("0") == 0
+    assert SensitivitySettings.model_fields["samples"].metadata[-1].le == 10_000_000  # the one shared constant
+    for parse, value in ((VERSION, str(2**63)), (VERSION, "9" * 5000), (SAMPLES, "10000001"), (SAMPLES, "0"),
+                         (REPORT_SAMPLES, "-1"), (VERSION, "1.5")):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse(value)
+
+
+def test_safe_escapes_what_could_crash_or_forge_a_terminal_line():
+    from mcda.cli.output import field, safe, table
+
+    assert safe(b"caf\xff.json") == "caf\\xff.json" and safe("ok") == "ok"
+    assert safe("a\nb\r\x85\u202e\u2066") == "a\nb\\r\\x85\\u202e\\u2066"
+    assert field("a\nb") == "a\\nb" and field("\ud800") == "\\ud800"
+    safe(bytes(range(256))).encode("utf-8", "strict")
+    assert "\u202e" not in table([["evil\u202etxt", 1.0]], ["name", "score"])

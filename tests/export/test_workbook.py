@@ -125,8 +125,10 @@ def test_text_that_looks_like_a_formula_stays_text():
     data["members"][0]["name"] = "@SUM(A1)"
     e = mcda.evaluate(parse_scenario(data), agreement=False)
     wb = openpyxl.load_workbook(io.BytesIO(export_workbook(e)))
-    found = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value in ("=1+2", "@SUM(A1)")]
-    assert found and all(c.data_type == "s" for c in found)
+    found = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value in ("'=1+2", "'@SUM(A1)")]
+    assert found and all(c.data_type == "s" for c in found)  # neutralised (OWASP) and stored as text
+    raw = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in raw)
 
 
 def test_a_malformed_sensitivity_dict_is_a_clear_error(evaluation):
