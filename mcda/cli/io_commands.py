@@ -101,9 +101,11 @@ def _export(args: argparse.Namespace) -> int:
     from mcda.scenario.io import load_scenario, parse_json
 
     scenario = load_scenario(args.scenario, lint=False)
-    fmt = _format(args.format, args.output, ("xlsx", "html", "json"), None)
+    fmt = _format(args.format, args.output, ("xlsx", "html", "json", "pdf"), None)
     if fmt == "xlsx" and not args.output:
         raise MCDAError(code="err.out.xlsx_binary")
+    if fmt == "pdf" and not args.output:
+        raise MCDAError(code="err.out.binary", what=text("cli.what.pdf", "en"))
     if args.redact:
         from mcda.export.share import redact
 
@@ -136,6 +138,13 @@ def _export(args: argparse.Namespace) -> int:
         from mcda.export.report import html_report
 
         emit(html_report(evaluation, args.lang, sensitivity), args.output, "cli.what.html", inputs, args.lang)
+    elif fmt == "pdf":
+        from mcda.export.pdf import find_browser, html_to_pdf
+        from mcda.export.report import html_report
+
+        browser = find_browser()  # refused before the report is computed when there is no browser
+        emit(html_to_pdf(html_report(evaluation, args.lang, sensitivity), browser), args.output, "cli.what.pdf",
+             inputs, args.lang)
     else:
         from mcda.export.workbook import export_workbook
 
@@ -163,7 +172,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
 
     p = sub.add_parser("export", parents=[out, lang], help="export a scenario: Excel workbook, HTML report or JSON")
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--format", choices=["xlsx", "html", "json"], help="default: from OUT's suffix")
+    p.add_argument("--format", choices=["xlsx", "html", "json", "pdf"],
+                   help="default: from OUT's suffix (pdf: the HTML report printed by the machine's Chromium)")
     p.add_argument("--redact", action="store_true",
                    help="keep only the committee's aggregate (no member names, judgments or individual scores)")
     p.add_argument("--sensitivity", metavar="FILE", help="include these sensitivity results (JSON) instead of computing them")

@@ -14,4 +14,5 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "err.pdf.timeout": ("浏览器 {seconds} 秒内未能打印完报告，已放弃", "the browser did not print the report within {seconds} s; abandoned"),
     "err.pdf.cannot_run": ("无法启动浏览器 {path}：{reason}", "cannot start the browser {path}: {reason}"),
     "err.pdf.failed": ("浏览器未能生成 PDF（退出码 {status}）：{detail}", "the browser did not produce a PDF (exit status {status}): {detail}"),
+    "cli.what.pdf": ("PDF 报告", "the PDF report"),
 }

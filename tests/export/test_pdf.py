@@ -62,3 +62,21 @@ def test_a_browser_that_prints_nothing_is_reported(tmp_path):
     fake.chmod(0o755)
     with pytest.raises(MCDAError, match="exit status 3"):
         html_to_pdf("<html><head></head><body>x</body></html>", browser=str(fake))
+
+
+def test_mcda_export_format_pdf_writes_the_report(tmp_path):
+    from mcda.cli import main
+
+    out = tmp_path / "report.pdf"
+    assert main(["export", str(mcda.bundled.EXAMPLE), "--format", "pdf", "-o", str(out), "--lang", "zh",
+                 "--samples", "0"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert "embedded:" in _fonts(data, tmp_path)
+
+
+def test_a_pdf_needs_an_output_file(capsys):
+    from mcda.cli import main
+
+    assert main(["export", str(mcda.bundled.EXAMPLE), "--format", "pdf", "--samples", "0"]) == 1
+    assert "-o" in capsys.readouterr().err
