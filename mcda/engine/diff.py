@@ -350,10 +350,11 @@ def _effects(a: Scenario, b: Scenario, methods: list[str], renames: dict[str, st
 
 
 def _names(a: Scenario, b: Scenario) -> dict[str, tuple[str, str]]:
+    """id -> (zh, en) display name of every criterion, vendor and member of either scenario (``b`` wins)."""
     out = {}
     for s in (a, b):
-        out.update({n.id: (n.name.get("zh"), n.name.get("en")) for n, _, _ in s.criteria.walk()})
-        out.update({v.id: (v.name.get("zh"), v.name.get("en")) for v in s.vendors})
+        zh, en = s.names("zh"), s.names("en")
+        out.update({i: (zh[i], en[i]) for i in zh})
     return out
 
 

@@ -9,8 +9,6 @@ from mcda.text.diff import DIFF as _T
 __all__ = ["summary"]
 
 
-
-
 def _ratio(v) -> str:
     if not isinstance(v, (int, float)):
         return str(v)
@@ -38,6 +36,8 @@ def _cap(lines: list[str], limit: int, t: dict) -> list[str]:
 def _change_lines(d: ScenarioDiff, lang: str, limit: int) -> list[str]:
     t, out = _T[lang], []
     name = (lambda i: d.names.get(i, (i, i))[0 if lang == "zh" else 1])
+    # Chinese sentences name everything by its Chinese name; English keeps the ids its readers script against
+    who = name if lang == "zh" else (lambda i: i)
     for topic in TOPICS:
         items = d.by_topic(topic)
         lines: list[str] = []
@@ -46,15 +46,17 @@ def _change_lines(d: ScenarioDiff, lang: str, limit: int) -> list[str]:
             for c in items:
                 groups.setdefault(c.key[:2], []).append(c)
             for (m, v), cs in groups.items():
-                shown = ", ".join(f"{c.key[2]} {_show(c.before, lang)} -> {_show(c.after, lang)}" for c in cs[:5])
-                lines.append(t["scores"].format(m=m, v=v, n=len(cs), items=shown + (", ..." if len(cs) > 5 else "")))
+                shown = ", ".join(f"{who(c.key[2])} {_show(c.before, lang)} -> {_show(c.after, lang)}" for c in cs[:5])
+                lines.append(t["scores"].format(m=who(m), v=who(v), n=len(cs),
+                                                items=shown + (", ..." if len(cs) > 5 else "")))
         else:
             show = _ratio if topic == "judgments" else (lambda x: _show(x, lang))
             for c in items:
                 k = c.key + ("",) * 4
                 a, b = (k[2], k[3]) if topic == "judgments" else (k[1], k[2])
-                lines.append(t[topic, c.action].format(id=k[0], name=name(k[0]), m=k[0], a=a, b=b, x=show(c.before),
-                                                       y=show(c.after), field=t["fields"].get(c.field, c.field)))
+                lines.append(t[topic, c.action].format(id=who(k[0]), name=name(k[0]), m=who(k[0]), a=who(a), b=who(b),
+                                                       x=show(c.before), y=show(c.after),
+                                                       field=t["fields"].get(c.field, c.field)))
         out += _cap(lines, limit, t)
     return out
 
@@ -77,6 +79,7 @@ def summary(d: ScenarioDiff, lang: str = "en", limit: int = 20) -> str:
         return t["empty"]
     lines = _change_lines(d, lang, limit)
     name = (lambda i: d.names.get(i, (i, i))[0 if lang == "zh" else 1])
+    who = name if lang == "zh" else (lambda i: i)
     for key, rows in (("dims", d.dimension_weights), ("leaves", d.leaf_weights)):
         ranked = sorted(rows, key=lambda w: -abs(w.delta) if w.delta is not None else -1.0)
         if ranked:
@@ -92,16 +95,16 @@ def summary(d: ScenarioDiff, lang: str = "en", limit: int = 20) -> str:
 
         moved = [v for v in m.vendors if v.moved]
         if moved:
-            items = [t["new"].format(v=v.vendor, y=v.rank_after) if v.rank_before is None else
-                     t["gone"].format(v=v.vendor, x=v.rank_before) if v.rank_after is None else
-                     f"{v.vendor} {v.rank_before} -> {v.rank_after}{parts(v)}" for v in moved]
+            items = [t["new"].format(v=who(v.vendor), y=v.rank_after) if v.rank_before is None else
+                     t["gone"].format(v=who(v.vendor), x=v.rank_before) if v.rank_after is None else
+                     f"{who(v.vendor)} {v.rank_before} -> {v.rank_after}{parts(v)}" for v in moved]
             lines.append(t["moved"].format(label=label, items=t["sep"].join(items)))
         else:
             big = max(m.vendors, key=lambda v: abs(v.delta or 0.0), default=None)
             if big is None or not big.delta:
                 lines.append(t["still"].format(label=label))
             else:
-                lines.append(t["same"].format(label=label, v=big.vendor, d=_signed(big.delta), parts=parts(big)))
+                lines.append(t["same"].format(label=label, v=who(big.vendor), d=_signed(big.delta), parts=parts(big)))
     notes = {m.note for m in d.methods.values() if not m.split and m.note} or ({d.note} if d.note else set())
     for note in sorted(notes):
         shown = t.get("notes", {}).get(note, note)

@@ -82,7 +82,8 @@ def test_one_changed_judgment_names_it_and_its_weight_and_rank_effects(example, 
         assert v.rank_after == e.methods[m.name].ranks[i]
         assert_allclose(v.score_after, e.methods[m.name].scores[i])
         assert abs(v.scores_part) < 1e-12  # only the weights changed
-    assert summary(d, "zh").startswith(f"{member} 将 {pair.a} 与 {pair.b} 的比较从")
+    zh = example.names("zh")
+    assert summary(d, "zh").startswith(f"{zh[member]} 将 {zh[pair.a]} 与 {zh[pair.b]} 的比较从")
 
 
 def test_two_factor_attribution_adds_up_to_the_score_change(example):
@@ -214,3 +215,21 @@ def test_to_dict_is_plain_json(example, rank_moving_judgment):
 def test_text_rejects_an_unknown_language(example):
     with pytest.raises(mcda.MCDAError, match="lang"):
         summary(diff_scenarios(example, example, effects=False), "fr")
+
+
+def test_chinese_diff_names_members_criteria_and_vendors_never_ids(example):
+    data = example.model_dump(mode="json")
+    member = example.members[0]
+    vendor = example.vendors[0]
+    leaf = example.criteria.leaves()[0]
+    data["scores"][member.id][vendor.id][leaf.id] = 1 if data["scores"][member.id][vendor.id][leaf.id] != 1 else 2
+    pair = data["judgments"][member.id]["nodes"]["goal"][0]
+    pair["value"] = 7 if pair["value"] != 7 else 5
+    changed = parse_scenario(data)
+    zh = summary(diff_scenarios(example, changed), "zh")
+    names = example.names("zh")
+    for ident in (member.id, vendor.id, leaf.id, pair["a"], pair["b"]):
+        assert names[ident] in zh
+    import re
+    ids = {member.id, vendor.id, leaf.id, pair["a"], pair["b"]}
+    assert not any(re.search(rf"(?<![\w.]){re.escape(i)}(?![\w.])", zh) for i in ids), zh
