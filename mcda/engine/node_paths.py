@@ -167,9 +167,8 @@ def stability_table(evaluation: Evaluation, method: str = "topsis", level: str =
         path, parent, t0 = _node_path(evaluation, model, node)
         base = path.scores([t0])[0]
         leader = v[int(np.argmax(base))]
-        xs = path.crossovers()
-        wl, wh, below, above = path.interval(t0, "winner", crossovers=xs)
-        rl, rh, _, _ = path.interval(t0, "ranking", crossovers=xs)
+        wl, wh, below, above = path.interval(t0, "winner")  # scans only the pairs that can end it
+        rl, rh, _, _ = path.interval(t0, "ranking")
         out.append(NodeStability(node, parent, names[node].zh, names[node].en, t0, wl, wh, rl, rh, leader,
                                  None if below is None else v[below], None if above is None else v[above]))
     return out

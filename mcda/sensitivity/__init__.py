@@ -3,7 +3,7 @@
 Kernels take arrays and return arrays or small frozen dataclasses; the
 methods are TOPSIS (``method='topsis'``, vector normalisation by default) and
 the weighted sum (``'wsm'``, linear max normalisation by default), scored by
-:mod:`mcda.normalization.core`'s column-wise normalisations.
+:mod:`mcda.normalization`'s column-wise normalisations.
 
 * Hierarchy nodes: :func:`affine_path` (any affine weight path, exact ties).
 * What-if: :func:`rescale` (one weight changed, the others rescaled

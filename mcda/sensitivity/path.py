@@ -30,7 +30,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mcda.methods.ranking import DEFAULT_TIE_TOL
 from mcda.sensitivity.kernel import ScoreModel
+from mcda.sensitivity.limits import all_pairs, pair_chunks
 from mcda.sensitivity.whatif import others_direction
 
 __all__ = ["Crossover", "OneWayPath", "one_way_path", "SCAN_POINTS", "tie_tolerance"]
@@ -42,9 +44,17 @@ _MAX_STEPS = 200
 
 
 def tie_tolerance(scores) -> float:
-    """Absolute tolerance under which two scores count as a tie: ``1e-12 * max(1, max |s|)``."""
+    """Absolute tolerance under which two scores count as a tie: ``TIE_TOL * max(1, max |s|)``.
+
+    :data:`mcda.methods.ranking.DEFAULT_TIE_TOL` is the one relative tie tolerance of the
+    package: :func:`mcda.methods.rank` groups consecutive scores within it, and the
+    sensitivity kernels treat scores within it as tied.
+
+    >>> tie_tolerance([0.5, 2.0]) == 2.0 * DEFAULT_TIE_TOL
+    True
+    """
     s = np.asarray(scores, dtype=float)
-    return 1e-12 * max(1.0, float(np.max(np.abs(s))) if s.size else 1.0)
+    return DEFAULT_TIE_TOL * max(1.0, float(np.max(np.abs(s))) if s.size else 1.0)
 
 
 @dataclass(frozen=True)
@@ -102,18 +112,24 @@ class OneWayPath:
         P, Q, p, q = self.coef
         return _closeness(t, P[i], Q[i], p[i], q[i]) - _closeness(t, P[j], Q[j], p[j], q[j])
 
-    def crossovers(self, scan_points: int = SCAN_POINTS) -> list[Crossover]:
-        """Every crossover of every pair of vendors on [0, 1], sorted by ``t``."""
+    def crossovers(self, scan_points: int = SCAN_POINTS, pairs=None) -> list[Crossover]:
+        """Every crossover of every pair of vendors on [0, 1], sorted by ``t``.
+
+        ``pairs`` ``(I, J)`` limits the search to those pairs (default: every pair); pairs are
+        scanned in chunks within :data:`mcda.sensitivity.limits.PAIR_SCAN_BYTES`."""
         n = self.model.n
         if n < 2:
             return []
-        I, J = np.triu_indices(n, 1)
+        I, J = all_pairs(n) if pairs is None else (np.asarray(pairs[0]), np.asarray(pairs[1]))
         base = self.scores([self.base_weight])[0]
         tol = tie_tolerance(base)
-        if self.model.method == "wsm":
-            out = self._wsm_crossovers(I, J, tol)
-        else:
-            out = self._topsis_crossovers(I, J, tol, scan_points)
+        out: list[Crossover] = []
+        G = max(int(scan_points), 3)
+        for part in pair_chunks(I.size, 1 if self.model.method == "wsm" else G):
+            if self.model.method == "wsm":
+                out.extend(self._wsm_crossovers(I[part], J[part], tol))
+            else:
+                out.extend(self._topsis_crossovers(I[part], J[part], tol, G))
         out.sort(key=lambda c: (c.t, c.pair))
         return out
 
