@@ -27,11 +27,18 @@ from typing import Any, Callable
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.methods.additive import (AdditiveDetails, ahp_synthesis, ahp_synthesis_details, wsm,
-                                   wsm_details)
+from mcda.methods.additive import AdditiveDetails, ahp_synthesis, ahp_synthesis_details, wsm, wsm_details
 from mcda.methods.agreement import Agreement, agreement
-from mcda.methods.pymcdm_methods import (PrometheeDetails, VikorResult, WpmDetails, promethee_ii,
-                                         promethee_ii_details, vikor, wpm, wpm_details)
+from mcda.methods.pymcdm_methods import (
+    PrometheeDetails,
+    VikorResult,
+    WpmDetails,
+    promethee_ii,
+    promethee_ii_details,
+    vikor,
+    wpm,
+    wpm_details,
+)
 from mcda.methods.ranking import DEFAULT_TIE_TOL, rank
 from mcda.methods.topsis import TopsisDetails, topsis, topsis_details
 

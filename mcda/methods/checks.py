@@ -24,10 +24,10 @@ def check_weight_sum(total: float, sample: int | None = None) -> None:
     """Raise unless ``total`` (a weight vector's sum) is finite and >= :data:`MIN_WEIGHT_SUM`.
 
     >>> check_weight_sum(1.0)
-    >>> check_weight_sum(5e-324)
+    >>> check_weight_sum(5e-324)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    mcda.errors.MCDAError: weights must sum to a normal positive number (at least 2.23e-308); found a sum of 4.94e-324: multiply them by a common factor (only their ratios matter)
+    mcda.errors.MCDAError: weights must sum to a normal positive number...
     """
     if np.isfinite(total) and total >= MIN_WEIGHT_SUM:
         return

@@ -6,11 +6,33 @@
 * :mod:`.registry`: the normalisations by name (:data:`NORMALIZATIONS`), :func:`resolve`,
   :func:`apply_checked`, :func:`normalize`.
 """
-from mcda.normalization.checks import (BOUND_TOL, as_real_array, bound_slack, bounds_arrays, check_finite,
-                                       check_nonnegative, check_within, types_to_cost)
-from mcda.normalization.registry import (NORMALIZATIONS, RATIO_NORMALIZATIONS, Normalization, apply_checked,
-                                         column_functions, make_scale, max_norm, minmax, none, normalize,
-                                         precheck, resolve, scale, sum_norm, vector)
+from mcda.normalization.checks import (
+                                       BOUND_TOL,
+                                       as_real_array,
+                                       bound_slack,
+                                       bounds_arrays,
+                                       check_finite,
+                                       check_nonnegative,
+                                       check_within,
+                                       types_to_cost,
+)
+from mcda.normalization.registry import (
+                                       NORMALIZATIONS,
+                                       RATIO_NORMALIZATIONS,
+                                       Normalization,
+                                       apply_checked,
+                                       column_functions,
+                                       make_scale,
+                                       max_norm,
+                                       minmax,
+                                       none,
+                                       normalize,
+                                       precheck,
+                                       resolve,
+                                       scale,
+                                       sum_norm,
+                                       vector,
+)
 
 __all__ = [
     "NORMALIZATIONS", "RATIO_NORMALIZATIONS", "Normalization", "normalize", "make_scale", "types_to_cost",

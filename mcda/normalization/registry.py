@@ -26,10 +26,25 @@ from typing import Callable, Sequence
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.normalization.checks import (as_2d, bounds_arrays, check_finite, check_nonnegative, check_within,
-                                       finish, prepare, types_to_cost)
-from mcda.normalization.kernels import (KERNELS, max_kernel, minmax_kernel, none_kernel, scale_kernel,
-                                        sum_kernel, vector_kernel)
+from mcda.normalization.checks import (
+    as_2d,
+    bounds_arrays,
+    check_finite,
+    check_nonnegative,
+    check_within,
+    finish,
+    prepare,
+    types_to_cost,
+)
+from mcda.normalization.kernels import (
+    KERNELS,
+    max_kernel,
+    minmax_kernel,
+    none_kernel,
+    scale_kernel,
+    sum_kernel,
+    vector_kernel,
+)
 from mcda.text.errors_kernels import phrase
 
 __all__ = ["NORMALIZATIONS", "RATIO_NORMALIZATIONS", "Normalization", "normalize", "make_scale", "resolve",

@@ -85,21 +85,21 @@ class AffinePath:
     def crossovers(self, scan_points: int = SCAN_POINTS, pairs=None) -> list[Crossover]:
         """Every point in [0, 1] where two vendors swap order, sorted by ``t``.
 
-        ``pairs`` ``(I, J)`` limits the scan to those pairs (default: every pair); the pair
+        ``pairs`` ``(ii, jj)`` limits the scan to those pairs (default: every pair); the pair
         dimension is scanned in chunks within :data:`mcda.sensitivity.limits.PAIR_SCAN_BYTES`."""
         n = self.model.n
         if n < 2:
             return []
-        I, J = all_pairs(n) if pairs is None else (np.asarray(pairs[0]), np.asarray(pairs[1]))
+        ii, jj = all_pairs(n) if pairs is None else (np.asarray(pairs[0]), np.asarray(pairs[1]))
         grid = np.linspace(0.0, 1.0, max(int(scan_points), 2))[:, None]
         out: list[Crossover] = []
-        for part in pair_chunks(I.size, grid.shape[0]):
-            out.extend(self._scan(grid, I[part], J[part]))
+        for part in pair_chunks(ii.size, grid.shape[0]):
+            out.extend(self._scan(grid, ii[part], jj[part]))
         out.sort(key=lambda x: (x.t, x.pair))
         return out
 
-    def _scan(self, grid: np.ndarray, I: np.ndarray, J: np.ndarray) -> list[Crossover]:
-        f = self._order_function(grid, I, J)  # (T, pairs of this chunk)
+    def _scan(self, grid: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> list[Crossover]:
+        f = self._order_function(grid, ii, jj)  # (T, pairs of this chunk)
         scale = np.abs(f).max(axis=0)
         unit = np.where(scale > 0, scale, 1.0)
         sign = np.where(np.abs(f) <= _ZERO_REL * unit, 0, np.sign(f)).astype(np.int8)
@@ -108,21 +108,24 @@ class AffinePath:
         for end in (0, -1):
             sign[end, np.abs(f[end]) <= _END_REL * unit] = 0
         del f
-        out: list[Crossover] = []
-        changing = np.flatnonzero((sign > 0).any(axis=0) & (sign < 0).any(axis=0))
-        for p in changing:  # pairs with a change only; the scan itself is vectorised
-            s = sign[:, p]
-            nz = np.flatnonzero(s)
-            flips = nz[:-1][s[nz[:-1]] != s[nz[1:]]]
-            nxt = nz[np.searchsorted(nz, flips) + 1]
-            lo, hi = grid[flips, 0], grid[nxt, 0]
-            i, j = int(I[p]), int(J[p])
-            ts = self._bisect(lo, hi, i, j, s[flips])
-            at = self.vendor_scores(ts, i)
-            for t, s_lo, score in zip(ts, s[flips], at):
-                below, above = (i, j) if s_lo > 0 else (j, i)
-                out.append(Crossover(float(t), float(score), (i, j), below, above))
-        return out
+        # bracket every sign change between consecutive nonzero grid signs (zeros are touches)
+        T = sign.shape[0]
+        rows = np.arange(T, dtype=np.int32)[:, None]
+        last_nz = np.maximum.accumulate(np.where(sign != 0, rows, -1), axis=0)  # (T, pairs)
+        prev = np.vstack([np.full((1, sign.shape[1]), -1, dtype=last_nz.dtype), last_nz[:-1]])
+        prev_sign = np.take_along_axis(sign, np.maximum(prev, 0), axis=0)
+        hit_t, hit_p = np.nonzero((sign != 0) & (prev >= 0) & (prev_sign != sign))
+        if hit_t.size == 0:
+            return []
+        lo_idx = prev[hit_t, hit_p]
+        s_lo = sign[lo_idx, hit_p]
+        i, j = ii[hit_p], jj[hit_p]
+        ts = self._bisect(grid[lo_idx, 0], grid[hit_t, 0], i, j, s_lo)
+        at = self.vendor_scores(ts, i)
+        below = np.where(s_lo > 0, i, j)
+        above = np.where(s_lo > 0, j, i)
+        return [Crossover(t, sc, (a, b), lo, hi) for t, sc, a, b, lo, hi in
+                zip(ts.tolist(), at.tolist(), i.tolist(), j.tolist(), below.tolist(), above.tolist(), strict=False)]
 
     def vendor_scores(self, t, i: int) -> np.ndarray:
         """Vendor ``i``'s score at each ``t`` (T,)."""
@@ -138,7 +141,8 @@ class AffinePath:
             out = sm / total
         return np.where(total == 0, 1.0, out)
 
-    def _bisect(self, lo: np.ndarray, hi: np.ndarray, i: int, j: int, s_lo: np.ndarray) -> np.ndarray:
+    def _bisect(self, lo: np.ndarray, hi: np.ndarray, i, j, s_lo: np.ndarray) -> np.ndarray:
+        """Vectorised bisection of every bracket at once (``i``, ``j`` per bracket)."""
         lo, hi = lo.copy(), hi.copy()
         for _ in range(_BISECT_STEPS):
             mid = 0.5 * (lo + hi)

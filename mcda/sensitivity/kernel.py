@@ -29,8 +29,8 @@ import numpy as np
 
 from mcda.errors import MCDAError
 from mcda.normalization import as_real_array, normalize, resolve
-from mcda.text.errors_kernels import phrase
 from mcda.sensitivity.checks import DEFAULT_NORMALIZATION, as_weights, check_method, labels
+from mcda.text.errors_kernels import phrase
 
 __all__ = ["ScoreModel", "score_model", "prepared"]
 

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["MAX_VENDORS_ACCEPTABILITY", "PAIR_SCAN_BYTES", "MAX_VENDORS_REVERSAL", "REVERSAL_TOP",
+from mcda.errors import MCDAError
+
+__all__ = ["check_vendor_count", "MAX_VENDORS_ACCEPTABILITY", "PAIR_SCAN_BYTES", "MAX_VENDORS_REVERSAL", "REVERSAL_TOP",
            "pair_chunks", "adjacent_pairs", "leader_pairs", "all_pairs"]
 
 #: largest number of vendors for a rank-acceptability table (n x n shares, 32 MB at 2,000)
@@ -65,7 +67,7 @@ def leader_pairs(leaders, n: int) -> tuple[np.ndarray, np.ndarray]:
     >>> [p.tolist() for p in leader_pairs([1], 3)]
     [[0, 1], [1, 2]]
     """
-    lead = np.asarray(sorted(set(int(x) for x in leaders)), dtype=np.int64)
+    lead = np.asarray(sorted({int(x) for x in leaders}), dtype=np.int64)
     i = np.repeat(lead, n)
     j = np.tile(np.arange(n), lead.size)
     return _ordered(i, j, n)
@@ -88,3 +90,9 @@ def adjacent_pairs(score_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     order = np.argsort(-S, axis=1, kind="stable")
     return _ordered(order[:, :-1].ravel(), order[:, 1:].ravel(), n)
+
+
+def check_vendor_count(n: int) -> None:
+    """Refuse a rank-acceptability table beyond :data:`MAX_VENDORS_ACCEPTABILITY` vendors, up front."""
+    if n > MAX_VENDORS_ACCEPTABILITY:
+        raise MCDAError(code="err.smaa.too_many_vendors", n=n, limit=MAX_VENDORS_ACCEPTABILITY)

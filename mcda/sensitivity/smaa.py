@@ -32,7 +32,7 @@ from mcda.errors import MCDAError
 from mcda.normalization import as_real_array
 from mcda.sensitivity.checks import weight_chunk, weight_samples_array
 from mcda.sensitivity.kernel import ScoreModel, score_model
-from mcda.sensitivity.limits import MAX_VENDORS_ACCEPTABILITY
+from mcda.sensitivity.limits import check_vendor_count
 from mcda.sensitivity.ranks import RankCounter, first_shares
 from mcda.sensitivity.sampling import Sampler, as_generator, draw, uniform_sampler
 from mcda.sensitivity.uncertainty import MatrixSampler, draw_normalized, matrix_sampler_for, stack_keys
@@ -126,12 +126,6 @@ def _check_chunk(chunk_size, n, m, uncertain) -> int:
     if chunk_size is None:
         return default_chunk_size(n, m, uncertain)
     return _check_int(chunk_size, "chunk_size", 1)
-
-
-def check_vendor_count(n: int) -> None:
-    """Refuse a rank-acceptability table beyond :data:`MAX_VENDORS_ACCEPTABILITY` vendors, up front."""
-    if n > MAX_VENDORS_ACCEPTABILITY:
-        raise MCDAError(code="err.smaa.too_many_vendors", n=n, limit=MAX_VENDORS_ACCEPTABILITY)
 
 
 def _run(model: ScoreModel, total: int, chunk: int, draw_chunk, *, central: bool,

@@ -115,9 +115,9 @@ def _ranking_interval(path: OneWayPath, base, tol, scan_points):
     wk = path.base_weight
     lo, hi, who_lo, who_hi = 0.0, 1.0, -1, -1
     order = np.argsort(-base, kind="stable")  # pairs tied now are neighbours in this order
-    I, J = np.minimum(order[:-1], order[1:]), np.maximum(order[:-1], order[1:])
-    tied = np.flatnonzero(np.abs(base[I] - base[J]) <= tol)
-    for i, j in sorted(zip(I[tied].tolist(), J[tied].tolist())):
+    ii, jj = np.minimum(order[:-1], order[1:]), np.maximum(order[:-1], order[1:])
+    tied = np.flatnonzero(np.abs(base[ii] - base[jj]) <= tol)
+    for i, j in sorted(zip(ii[tied].tolist(), jj[tied].tolist(), strict=False)):
         if not _tied_along_path(path, i, j, tol):
             return wk, wk, j, j
     # the first swap on either side is between neighbours in rank just beside wk (limits.adjacent_pairs)

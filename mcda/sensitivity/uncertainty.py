@@ -19,10 +19,9 @@ from typing import Callable
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.normalization import as_real_array
-from mcda.text.errors_kernels import Phrase, phrase
-from mcda.normalization import RATIO_NORMALIZATIONS, normalize
+from mcda.normalization import RATIO_NORMALIZATIONS, as_real_array, normalize
 from mcda.sensitivity.kernel import ScoreModel
+from mcda.text.errors_kernels import Phrase, phrase
 
 __all__ = ["MatrixSampler", "normal_matrix_sampler", "normalize_stack", "stack_keys",
            "matrix_sampler_for"]

@@ -28,8 +28,8 @@ import numpy as np
 
 from mcda.errors import MCDAError
 from mcda.normalization import as_real_array
-from mcda.text.errors_kernels import Phrase
 from mcda.sensitivity.checks import as_weights, criterion_index, criterion_name
+from mcda.text.errors_kernels import Phrase
 
 __all__ = ["rescale", "rescale_path", "others_direction"]
 

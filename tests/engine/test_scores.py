@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose, assert_array_equal
 
-from mcda.errors import MCDAError
 from mcda.engine.scores import AGGREGATION_RULES, MISSING_POLICIES, aggregate_scores
+from mcda.errors import MCDAError
 
 nan = np.nan
 MEMBERS = ["Li", "Wang", "Zhao"]

@@ -9,8 +9,18 @@ from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose, assert_array_equal
 
 from mcda.errors import MCDAError
-from mcda.normalization import (NORMALIZATIONS, make_scale, max_norm, minmax, none, normalize,
-                                scale, sum_norm, types_to_cost, vector)
+from mcda.normalization import (
+    NORMALIZATIONS,
+    make_scale,
+    max_norm,
+    minmax,
+    none,
+    normalize,
+    scale,
+    sum_norm,
+    types_to_cost,
+    vector,
+)
 
 NAMES = ["vector", "max", "minmax", "sum", "none"]
 
