@@ -272,3 +272,27 @@ def test_sensitivity_of_1000_vendors_runs_in_bounded_memory(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     peak = float(re.search(r"peak (\d+) MB", proc.stdout).group(1))
     assert peak < 1024, proc.stdout
+
+
+# ----------------------------------------------------------------------------- every code has a text
+KERNEL_SOURCES = [*sorted((ROOT / "mcda" / "methods").glob("*.py")),
+                  *sorted((ROOT / "mcda" / "normalization").glob("*.py")),
+                  *sorted((ROOT / "mcda" / "sensitivity").glob("*.py")),
+                  *[ROOT / "mcda" / "engine" / f"{m}.py" for m in ("scores", "node_paths", "node_smaa", "explain")]]
+#: codes built from a variable part (f-strings), expanded
+BUILT_CODES = [*(f"err.method.weights_{k}" for k in ("zero", "subnormal", "overflow")),
+               *(f"err.smaa.sample_{k}" for k in ("zero", "subnormal", "overflow")),
+               "err.method.labels_vendor", "err.method.labels_criterion",
+               *(f"err.scores.labels_{k}" for k in ("member", "vendor", "criterion")),
+               *(f"err.scores.{k}" for k in ("member", "vendor", "criterion"))]
+
+
+def test_every_error_code_of_the_kernels_is_in_the_catalogue_in_both_languages():
+    from mcda.text import catalogue
+
+    found = set(BUILT_CODES)
+    for path in KERNEL_SOURCES:
+        found |= set(re.findall(r"""(?:code=|phrase\()["'](err\.[a-z_.]+)["']""", path.read_text(encoding="utf-8")))
+    missing = sorted(c for c in found if c not in catalogue())
+    assert not missing
+    assert len(found) > 100
