@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 import mcda
-from mcda.engine.diff import Change, diff_scenarios, input_changes, shapley_two_factor
 from mcda.engine.diff_text import summary
+from mcda.engine.diff import Change, diff_scenarios, input_changes, shapley_two_factor
 from mcda.engine.evaluation import decision_problem, evaluate, rank_methods
-from mcda.engine.weights import compute_weights
 from mcda.scenario.io import parse_scenario
+from mcda.engine.weights import compute_weights
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from numpy.testing import assert_allclose
 from mcda import evaluate
 from mcda.engine.evaluation import decision_problem, with_local_weights
 from mcda.errors import MCDAError
-from mcda.methods import topsis_details, wsm
 from mcda.scenario.io import load_scenario
+from mcda.methods import topsis_details, wsm
 from mcda.scenario.schema import Scenario
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,10 +9,10 @@ import pytest
 from numpy.testing import assert_allclose
 
 from mcda import ahp
-from mcda.engine.weights import compute_weights
 from mcda.errors import MCDAError
 from mcda.scenario.io import load_scenario
 from mcda.scenario.schema import Scenario
+from mcda.engine.weights import compute_weights
 
 ROOT = Path(__file__).resolve().parents[2]
 
