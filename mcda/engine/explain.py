@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.errors import MCDAError
+from mcda.normalization import as_real_array
+from mcda.text.errors_kernels import Phrase, phrase
 
 __all__ = ["weighted_sum_contributions", "TopsisContributions", "topsis_contributions",
            "group_sum", "GroupDifference", "why_a_beats_b"]
@@ -42,10 +44,10 @@ def weighted_sum_contributions(normalized, weights) -> np.ndarray:
     array([[0.75 , 0.125],
            [0.375, 0.25 ]])
     """
-    r = np.asarray(normalized, dtype=float)
-    w = np.asarray(weights, dtype=float)
+    r = as_real_array(normalized, phrase("err.what.matrix"))
+    w = as_real_array(weights, phrase("err.what.weights"))
     if r.ndim != 2 or w.shape != (r.shape[1],):
-        raise MCDAError(f"expected a (n, m) matrix and m weights; found shapes {r.shape} and {w.shape}")
+        raise MCDAError(code="err.explain.shapes", r=str(r.shape), w=str(w.shape))
     return r * w
 
 
@@ -111,22 +113,22 @@ def group_sum(values, groups, n_groups: int | None = None) -> np.ndarray:
     array([[ 4.,  2.],
            [10.,  5.]])
     """
-    x = np.asarray(values, dtype=float)
+    x = as_real_array(values, Phrase("values"))
     g = np.asarray(groups)
     if x.ndim == 0:
-        raise MCDAError("values must have at least one axis (criteria last)")
+        raise MCDAError(code="err.explain.values_axis")
     m = x.shape[-1]
     if g.shape != (m,):
-        raise MCDAError(f"expected one group index per criterion ({m}); found shape {g.shape}")
+        raise MCDAError(code="err.explain.groups_shape", m=m, shape=str(g.shape))
     if m and not np.issubdtype(g.dtype, np.integer):
         if not (np.issubdtype(g.dtype, np.floating) and np.all(g == np.round(g))):
-            raise MCDAError(f"group indices must be integers; found {g.tolist()}")
+            raise MCDAError(code="err.explain.groups_int", found=str(g.tolist())[:200])
         g = g.astype(int)
     if m and g.min() < 0:
-        raise MCDAError(f"group indices must be >= 0; found {int(g.min())}")
+        raise MCDAError(code="err.explain.groups_negative", found=int(g.min()))
     G = (int(g.max()) + 1 if m else 0) if n_groups is None else int(n_groups)
     if m and g.max() >= G:
-        raise MCDAError(f"group index {int(g.max())} is out of range for {G} groups")
+        raise MCDAError(code="err.explain.groups_range", found=int(g.max()), groups=G)
     onehot = np.zeros((m, G))
     onehot[np.arange(m), g] = 1.0
     return x @ onehot
@@ -169,15 +171,15 @@ def why_a_beats_b(contrib_by_group, a: int, b: int, top: int = 3,
     >>> [(d.group, round(d.difference, 2)) for d in why_a_beats_b(c, 0, 1)]
     [(0, 0.2), (1, -0.15)]
     """
-    c = np.asarray(contrib_by_group, dtype=float)
+    c = as_real_array(contrib_by_group, Phrase("contrib_by_group"))
     if c.ndim != 2:
-        raise MCDAError(f"contrib_by_group must be a (vendors, groups) matrix; found shape {c.shape}")
+        raise MCDAError(code="err.explain.contrib_shape", shape=str(c.shape))
     n = c.shape[0]
     for name, idx in (("a", a), ("b", b)):
         if not isinstance(idx, (int, np.integer)) or not 0 <= idx < n:
-            raise MCDAError(f"vendor index {name} must be an integer in 0..{n - 1}; found {idx!r}")
+            raise MCDAError(code="err.explain.vendor_index", name=name, last=n - 1, found=repr(idx)[:80])
     if not isinstance(top, (int, np.integer)) or top < 1:
-        raise MCDAError(f"top must be a positive integer; found {top!r}")
+        raise MCDAError(code="err.explain.top", found=repr(top)[:80])
     diff = c[a] - c[b]
     if not higher_is_better:
         diff = -diff

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda import sensitivity as sens
+from mcda.ahp.hierarchy import global_weights
 from mcda.engine.evaluation import Evaluation, with_local_weights
 from mcda.errors import MCDAError
 from mcda.methods import BATCH_METHODS
-from mcda.ahp.hierarchy import global_weights
 from mcda.sensitivity.sentences import percent_pair
 
-__all__ = ["SENSITIVITY_METHODS", "check_method", "parent_map", "rescale_local", "whatif", "NodeSweep", "node_sweep", "NodeStability",
+__all__ = ["SENSITIVITY_METHODS", "check_method", "parent_map", "rescale_local", "whatif", "NodeSweep", "node_sweep",
+           "NodeStability",
            "stability_table", "TornadoRow", "tornado_table", "critical_sentences"]
 
 SENSITIVITY_METHODS = BATCH_METHODS
@@ -33,10 +34,10 @@ def rescale_local(local: dict[str, float], child: str, value: float) -> dict[str
     """
     keys = list(local)
     if child not in local:
-        raise MCDAError(f"{child!r} is not one of {', '.join(keys)}")
+        raise MCDAError(code="err.node.child", child=repr(child)[:80], known=", ".join(keys))
     w = np.array([local[k] for k in keys], dtype=float)
     out = sens.rescale(w, keys.index(child), value, criteria=keys)
-    return {k: round(float(v), 15) for k, v in zip(keys, out)}
+    return {k: round(float(v), 15) for k, v in zip(keys, out, strict=False)}
 
 
 def whatif(evaluation: Evaluation, overrides: dict[str, dict[str, float]]) -> Evaluation:
@@ -48,7 +49,7 @@ def whatif(evaluation: Evaluation, overrides: dict[str, dict[str, float]]) -> Ev
 def check_method(method: str) -> str:
     """``method`` if sensitivity is computed for it (:data:`SENSITIVITY_METHODS`); an error otherwise."""
     if method not in SENSITIVITY_METHODS:
-        raise MCDAError(f"sensitivity is computed for {' or '.join(SENSITIVITY_METHODS)}; found {method!r}")
+        raise MCDAError(code="err.node.method", known=" or ".join(SENSITIVITY_METHODS), found=repr(method)[:80])
     return method
 
 
@@ -69,7 +70,7 @@ def _node_path(evaluation: Evaluation, model: sens.ScoreModel, node: str):
     """(AffinePath, parent, current local weight) of a node's one-way change."""
     parent = parent_map(evaluation).get(node)
     if parent is None:
-        raise MCDAError(f"{node!r} is not a criterion below the goal (known: {', '.join(parent_map(evaluation))})")
+        raise MCDAError(code="err.node.node", node=repr(node)[:80], known=", ".join(parent_map(evaluation)))
     root = evaluation.weights.root
     leaves = evaluation.problem.leaves
 
@@ -131,7 +132,8 @@ class NodeStability:
         name = self.name_zh if lang == "zh" else self.name_en
         lead = names.get(self.leader, self.leader)
         parts = []
-        for end, taker, falls in ((self.winner_low, self.taker_below, True), (self.winner_high, self.taker_above, False)):
+        ends = ((self.winner_low, self.taker_below, True), (self.winner_high, self.taker_above, False))
+        for end, taker, falls in ends:
             if taker is None:
                 continue
             now, new = percent_pair(self.current, end)
@@ -154,7 +156,7 @@ def _nodes(evaluation: Evaluation, level: str) -> list[str]:
         return _movable(evaluation, list(evaluation.local[evaluation.weights.root]))
     if level == "all":
         return _movable(evaluation, [n.id for n, _, depth in evaluation.scenario.criteria.walk() if depth >= 1])
-    raise MCDAError(f"level must be 'dimensions' or 'all', found {level!r}")
+    raise MCDAError(code="err.node.level", found=repr(level)[:80])
 
 
 def stability_table(evaluation: Evaluation, method: str = "topsis", level: str = "dimensions") -> list[NodeStability]:
@@ -167,9 +169,8 @@ def stability_table(evaluation: Evaluation, method: str = "topsis", level: str =
         path, parent, t0 = _node_path(evaluation, model, node)
         base = path.scores([t0])[0]
         leader = v[int(np.argmax(base))]
-        xs = path.crossovers()
-        wl, wh, below, above = path.interval(t0, "winner", crossovers=xs)
-        rl, rh, _, _ = path.interval(t0, "ranking", crossovers=xs)
+        wl, wh, below, above = path.interval(t0, "winner")  # scans only the pairs that can end it
+        rl, rh, _, _ = path.interval(t0, "ranking")
         out.append(NodeStability(node, parent, names[node].zh, names[node].en, t0, wl, wh, rl, rh, leader,
                                  None if below is None else v[below], None if above is None else v[above]))
     return out
@@ -205,7 +206,8 @@ def tornado_table(evaluation: Evaluation, method: str = "topsis", spread: float 
         winner = int(np.argmax(s[1]))
         others = np.delete(s, winner, axis=1)
         margin = s[:, winner] - (others.max(axis=1) if others.shape[1] else 0)
-        rows.append(TornadoRow(node, t0, float(ts[0]), float(ts[2]), float(margin[0]), float(margin[2]), float(margin[1])))
+        rows.append(TornadoRow(node, t0, float(ts[0]), float(ts[2]), float(margin[0]), float(margin[2]),
+                               float(margin[1])))
     return sorted(rows, key=lambda r: -r.swing)
 
 

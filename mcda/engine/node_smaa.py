@@ -11,9 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda import sensitivity as sens
-from mcda.engine.node_paths import check_method, parent_map
 from mcda.engine.evaluation import DecisionProblem, Evaluation
+from mcda.engine.node_paths import check_method, parent_map
 from mcda.errors import MCDAError
+from mcda.sensitivity.limits import check_vendor_count
 from mcda.sensitivity.uncertainty import normal_matrix_sampler
 
 __all__ = ["judgment_sampler", "SmaaSummary", "run_smaa"]
@@ -51,18 +52,18 @@ def _node_sampler(node, base: np.ndarray, mode: str, sigma: float):
             w = base * np.exp(sigma * rng.standard_normal((size, k)))
             return w / w.sum(axis=1, keepdims=True)
         return weights_noise
-    I, J = np.nonzero(np.triu(np.isfinite(matrix), 1))
-    mu = np.log(matrix[I, J])
+    ii, J = np.nonzero(np.triu(np.isfinite(matrix), 1))
+    mu = np.log(matrix[ii, J])
     if mode == "judgments":
         spread = {(s.i, s.j): np.log(s.geometric_sd) for s in node.spread if s.count >= 2}
         known = [v for v in spread.values() if v > 0]
         fallback = float(np.median(known)) if known else sigma
-        sd = np.array([spread.get((i, j), fallback) or fallback for i, j in zip(I, J)])
+        sd = np.array([spread.get((i, j), fallback) or fallback for i, j in zip(ii, J, strict=False)])
     else:
-        sd = np.full(len(I), sigma)
-    B = np.zeros((len(I), k))  # r_i = sum over judged j of ln a_ij
-    B[np.arange(len(I)), I] = 1.0
-    B[np.arange(len(I)), J] = -1.0
+        sd = np.full(len(ii), sigma)
+    B = np.zeros((len(ii), k))  # r_i = sum over judged j of ln a_ij
+    B[np.arange(len(ii)), ii] = 1.0
+    B[np.arange(len(ii)), J] = -1.0
     L = B.T @ B  # the comparison graph's Laplacian (LLSM normal equations; Bozóki et al. 2010)
     L11 = L[1:, 1:]
     y0 = np.concatenate([[0.0], np.linalg.solve(L11, (mu @ B)[1:])])
@@ -93,7 +94,7 @@ def judgment_sampler(evaluation: Evaluation, mode: str = "judgments", sigma: flo
     Global weights are products down the tree, vectorised over samples.
     """
     if mode not in ("judgments", "lognormal"):
-        raise MCDAError(f"mode must be 'judgments' or 'lognormal', found {mode!r}")
+        raise MCDAError(code="err.node.mode", found=repr(mode)[:80])
     sigma = float(evaluation.scenario.settings.sensitivity.lognormal_sigma if sigma is None else sigma)
     edges, index, levels = _edge_layout(evaluation)
     samplers = []
@@ -172,12 +173,13 @@ def run_smaa(evaluation: Evaluation, method: str = "topsis", samples: int = 10_0
     continuous sampling, so the two policies agree in practice.
     """
     p = evaluation.problem
+    check_vendor_count(len(p.vendors))  # the n x n table: refused up front (mcda.sensitivity.limits)
     if model == "uniform":
         sampler = None
     elif model in ("judgments", "lognormal"):
         sampler = judgment_sampler(evaluation, model, sigma)
     else:
-        raise MCDAError(f"model must be 'uniform', 'judgments' or 'lognormal', found {model!r}")
+        raise MCDAError(code="err.node.model", found=repr(model)[:80])
     norm = evaluation.scenario.settings.normalization.get(check_method(method))
     scores = normal_matrix_sampler(p.matrix, _score_sd(p, evaluation.scenario), p.bounds) if score_uncertainty else None
     r = sens.smaa(p.matrix, p.types, method, norm, n_samples=samples, seed=seed, sampler=sampler,

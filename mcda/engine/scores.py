@@ -18,6 +18,11 @@ Rules (registry :data:`AGGREGATION_RULES`):
 * ``geometric_mean``: weighted geometric mean ``exp(sum_k w_k ln x_k / sum_k w_k)``;
   every score must be > 0 (error naming member, vendor and criterion).
 
+Every rule's result is clipped to the range of the scores it aggregates (members with a
+positive weight): in exact arithmetic each rule lies in that range, in floating point a
+weighted mean of equal scores can land one rounding step outside it (5 and 5 with weights
+0.6 / 0.3 gave 5.000000000000001, outside a 1..5 scale).
+
 Missing-score policies (:data:`MISSING_POLICIES`):
 
 * ``error``: any NaN is an error naming every missing member x vendor x criterion.
@@ -40,6 +45,9 @@ from typing import Callable
 import numpy as np
 
 from mcda.errors import MCDAError
+from mcda.methods.checks import MIN_WEIGHT_SUM
+from mcda.normalization import as_real_array
+from mcda.text.errors_kernels import Phrase, join, phrase
 
 __all__ = ["AggregatedScores", "aggregate_scores", "AGGREGATION_RULES", "MISSING_POLICIES",
            "weighted_mean", "weighted_median", "weighted_geometric_mean"]
@@ -82,18 +90,35 @@ def _ro(a) -> np.ndarray:
     return a
 
 
-def _name(labels, idx: int, kind: str) -> str:
-    return f"{kind} {labels[idx]!r}" if labels is not None else f"{kind} {idx}"
+def _name(labels, idx: int, kind: str) -> Phrase:
+    """``member 'cfo'`` (or ``member 2`` without labels), in both languages."""
+    if labels is not None:
+        return phrase(f"err.scores.{kind}", name=repr(labels[idx]))
+    return phrase(f"err.scores.{kind}", name=idx)
 
 
-def _cell3(k, i, j, members, vendors, criteria) -> str:
-    return (f"{_name(members, k, 'member')} for {_name(vendors, i, 'vendor')} "
-            f"on {_name(criteria, j, 'criterion')}")
+def _cell3(k, i, j, members, vendors, criteria) -> Phrase:
+    return phrase("err.scores.cell3", member=_name(members, k, "member"), vendor=_name(vendors, i, "vendor"),
+                  criterion=_name(criteria, j, "criterion"))
 
 
-def _listing(items: list[str], limit: int = 50) -> str:
-    more = f"; ... and {len(items) - limit} more" if len(items) > limit else ""
-    return "; ".join(items[:limit]) + more
+def _cell2(i, j, vendors, criteria) -> Phrase:
+    return phrase("err.scores.cell2", vendor=_name(vendors, i, "vendor"), criterion=_name(criteria, j, "criterion"))
+
+
+def _listing(items: list, limit: int = 50) -> Phrase:
+    more = phrase("err.scores.more", n=len(items) - limit) if len(items) > limit else Phrase("")
+    return join([*items[:limit], more] if len(items) > limit else items)
+
+
+def _clip_to_members(matrix: np.ndarray, S: np.ndarray, wp: np.ndarray) -> np.ndarray:
+    """Each aggregated cell clipped to the range of the scores that entered it (members with a
+    positive weight): a mean of 5 and 5 is exactly 5, never one rounding step above."""
+    counted = wp > 0
+    with np.errstate(invalid="ignore"):
+        lo = np.where(counted, S, np.inf).min(axis=0)
+        hi = np.where(counted, S, -np.inf).max(axis=0)
+        return np.where(np.isfinite(matrix) & (lo <= hi), np.clip(matrix, lo, hi), matrix)
 
 
 # -- rules: S (K, n, m) with NaN filled by any value, wp (K, n, m) weights of
@@ -168,54 +193,53 @@ def aggregate_scores(scores, member_weights=None, rule: str = "mean", missing: s
     array([[3., 4.]])
     """
     if rule not in AGGREGATION_RULES:
-        raise MCDAError(f"unknown aggregation rule {rule!r}; expected one of {', '.join(AGGREGATION_RULES)}")
+        raise MCDAError(code="err.scores.rule", found=repr(rule)[:80], known=", ".join(AGGREGATION_RULES))
     if missing not in MISSING_POLICIES:
-        raise MCDAError(f"unknown missing-score policy {missing!r}; expected one of {', '.join(MISSING_POLICIES)}")
-    try:
-        S = np.array(scores, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise MCDAError(f"scores must be numeric (NaN for missing); could not convert them ({exc})") from None
+        raise MCDAError(code="err.scores.policy", found=repr(missing)[:80], known=", ".join(MISSING_POLICIES))
+    S = np.array(as_real_array(scores, phrase("err.what.member_scores"), detail_key="err.scores.numeric"))
     if S.ndim != 3 or 0 in S.shape:
-        raise MCDAError(f"scores must have shape (members, vendors, criteria) with none empty; found {S.shape}")
+        raise MCDAError(code="err.scores.shape", shape=str(S.shape))
     K, n, m = S.shape
     for labels, size, kind in ((members, K, "member"), (vendors, n, "vendor"), (criteria, m, "criterion")):
         if labels is not None and len(labels) != size:
-            raise MCDAError(f"expected {size} {kind} labels; found {len(labels)}")
+            raise MCDAError(code=f"err.scores.labels_{kind}", size=size, found=len(labels))
 
     if member_weights is None:
         W = np.ones(K)
     else:
-        try:
-            W = np.asarray(member_weights, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise MCDAError(f"member weights must be numeric ({exc})") from None
+        W = as_real_array(member_weights, phrase("err.what.member_weights"),
+                          detail_key="err.scores.weights_numeric")
         if W.shape != (K,):
-            raise MCDAError(f"expected {K} member weights (one per member); found shape {W.shape}")
+            raise MCDAError(code="err.scores.weights_shape", k=K, shape=str(W.shape))
         bad = np.flatnonzero(~np.isfinite(W) | (W < 0))
         if bad.size:
-            raise MCDAError("member weights must be finite and >= 0; found "
-                            + ", ".join(f"{_name(members, int(k), 'member')} = {W[k]}" for k in bad))
-        if not W.sum() > 0:
-            raise MCDAError("member weights must not all be zero; found all zero")
+            shown = join((phrase("err.loc.value", where=_name(members, int(k), "member"), value=float(W[k]))
+                          for k in bad), ", ", "，")
+            raise MCDAError(code="err.scores.weights_value", shown=shown)
+        with np.errstate(over="ignore"):
+            total = float(W.sum())
+        if not total > 0:
+            raise MCDAError(code="err.scores.weights_zero")
+        if not (np.isfinite(total) and total >= MIN_WEIGHT_SUM):
+            raise MCDAError(code="err.scores.weights_sum", total=total, tiny=MIN_WEIGHT_SUM)
 
     infinite = np.argwhere(np.isinf(S))
     if infinite.size:
-        raise MCDAError("scores must be finite numbers or NaN (missing); found infinite: "
-                        + _listing([f"{_cell3(*map(int, c), members, vendors, criteria)} = {S[tuple(c)]}"
-                                    for c in infinite]))
+        raise MCDAError(code="err.scores.infinite", shown=_listing(
+            [phrase("err.loc.value", where=_cell3(*map(int, c), members, vendors, criteria), value=float(S[tuple(c)]))
+             for c in infinite]))
     present = ~np.isnan(S)
     missing_cells = tuple(tuple(int(v) for v in c) for c in np.argwhere(~present))
     if missing == "error" and missing_cells:
-        raise MCDAError(f"expected every member to score every vendor on every criterion; found "
-                        f"{len(missing_cells)} missing: "
-                        + _listing([_cell3(*c, members, vendors, criteria) for c in missing_cells]))
+        raise MCDAError(code="err.scores.missing", count=len(missing_cells),
+                        shown=_listing([_cell3(*c, members, vendors, criteria) for c in missing_cells]))
 
     if rule == "geometric_mean":
         nonpos = np.argwhere(present & (S <= 0))
         if nonpos.size:
-            raise MCDAError("the geometric mean needs scores > 0; found "
-                            + _listing([f"{_cell3(*map(int, c), members, vendors, criteria)} = {S[tuple(c)]:g}"
-                                        for c in nonpos]))
+            raise MCDAError(code="err.scores.geometric", shown=_listing(
+                [phrase("err.loc.value_g", where=_cell3(*map(int, c), members, vendors, criteria),
+                        value=float(S[tuple(c)])) for c in nonpos]))
 
     wp = W[:, None, None] * present
     wsum = wp.sum(axis=0)
@@ -224,32 +248,29 @@ def aggregate_scores(scores, member_weights=None, rule: str = "mean", missing: s
     empty = wsum == 0
     filled = np.where(present, S, 0.0)
     with np.errstate(all="ignore"):
-        matrix = AGGREGATION_RULES[rule](filled, wp, np.where(empty, 1.0, wsum))
+        matrix = _clip_to_members(AGGREGATION_RULES[rule](filled, wp, np.where(empty, 1.0, wsum)), filled, wp)
     overflow = np.argwhere(~empty & ~np.isfinite(matrix))
     if overflow.size:
-        raise MCDAError("the aggregated score overflowed (values too large for floating point) for "
-                        + _listing([f"{_name(vendors, int(i), 'vendor')} on {_name(criteria, int(j), 'criterion')}"
-                                    for i, j in overflow]))
+        raise MCDAError(code="err.scores.overflow",
+                        shown=_listing([_cell2(int(i), int(j), vendors, criteria) for i, j in overflow]))
     matrix = np.where(empty, np.nan, matrix)
     imputed = np.zeros((n, m), dtype=bool)
 
     if empty.any():
-        cells = [f"{_name(vendors, int(i), 'vendor')} on {_name(criteria, int(j), 'criterion')}"
-                 for i, j in np.argwhere(empty)]
+        cells = [_cell2(int(i), int(j), vendors, criteria) for i, j in np.argwhere(empty)]
         if missing == "skip":
-            raise MCDAError(f"no member with a vote scored {len(cells)} cell(s): {_listing(cells)}; "
-                            "use missing='impute_median' or collect the scores")
+            raise MCDAError(code="err.scores.unscored", count=len(cells), shown=_listing(cells))
         # impute_median
         all_empty = np.flatnonzero(empty.all(axis=0))
         if all_empty.size:
-            raise MCDAError("cannot impute: no member with a vote scored any vendor on "
-                            + ", ".join(_name(criteria, int(j), "criterion") for j in all_empty))
+            raise MCDAError(code="err.scores.impute_none",
+                            shown=join((_name(criteria, int(j), "criterion") for j in all_empty), ", ", "，"))
         with np.errstate(all="ignore"):
             col_median = np.nanmedian(matrix, axis=0)
         needed = np.flatnonzero(empty.any(axis=0) & ~np.isfinite(col_median))
         if needed.size:
-            raise MCDAError("cannot impute: the median overflowed (values too large for floating "
-                            "point) on " + ", ".join(_name(criteria, int(j), "criterion") for j in needed))
+            raise MCDAError(code="err.scores.impute_overflow",
+                            shown=join((_name(criteria, int(j), "criterion") for j in needed), ", ", "，"))
         matrix = np.where(empty, col_median[None, :], matrix)
         imputed = empty.copy()
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.engine.evaluation import DecisionProblem, Evaluation, rank_methods
+from mcda.sensitivity.limits import MAX_VENDORS_REVERSAL, REVERSAL_TOP
 
 __all__ = ["ReversalRow", "reversal_check"]
 
@@ -43,14 +44,31 @@ def _order(problem: DecisionProblem, outcome, keep: list[str]) -> tuple[tuple[st
     return tuple(tuple(groups[r]) for r in sorted(groups))
 
 
+def _tried(evaluation: Evaluation, names: list[str]) -> list[int]:
+    """Positions of the vendors to remove or copy, in vendor order (see :func:`reversal_check`)."""
+    n = len(evaluation.problem.vendors)
+    if n <= MAX_VENDORS_REVERSAL:
+        return list(range(n))
+    best: set[int] = set()
+    for name in names:
+        ranks = np.asarray(evaluation.methods[name].ranks)
+        best.update(np.argsort(ranks, kind="stable")[:REVERSAL_TOP].tolist())
+    return sorted(best)
+
+
 def reversal_check(evaluation: Evaluation, methods: list[str] | None = None) -> list[ReversalRow]:
     """For each method and vendor: the order of the others with that vendor removed, and with a
-    copy of it added. A change is a rank reversal (Belton & Gear 1983; METHODS.md example)."""
+    copy of it added. A change is a rank reversal (Belton & Gear 1983; METHODS.md example).
+
+    Every vendor is tried up to :data:`mcda.sensitivity.limits.MAX_VENDORS_REVERSAL` vendors;
+    beyond, the :data:`~mcda.sensitivity.limits.REVERSAL_TOP` best of each method (each try
+    re-ranks every vendor)."""
     p = evaluation.problem
     names = methods or list(evaluation.methods)
     n = len(p.vendors)
     out = []
-    for i, v in enumerate(p.vendors):
+    for i in _tried(evaluation, names):
+        v = p.vendors[i]
         others = [u for u in p.vendors if u != v]
         variants = {"remove": np.array([k for k in range(n) if k != i]), "copy": np.append(np.arange(n), i)}
         for action, rows in variants.items():

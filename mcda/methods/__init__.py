@@ -27,11 +27,18 @@ from typing import Any, Callable
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.methods.additive import (AdditiveDetails, ahp_synthesis, ahp_synthesis_details, wsm,
-                                   wsm_details)
+from mcda.methods.additive import AdditiveDetails, ahp_synthesis, ahp_synthesis_details, wsm, wsm_details
 from mcda.methods.agreement import Agreement, agreement
-from mcda.methods.pymcdm_methods import (PrometheeDetails, VikorResult, WpmDetails, promethee_ii,
-                                         promethee_ii_details, vikor, wpm, wpm_details)
+from mcda.methods.pymcdm_methods import (
+    PrometheeDetails,
+    VikorResult,
+    WpmDetails,
+    promethee_ii,
+    promethee_ii_details,
+    vikor,
+    wpm,
+    wpm_details,
+)
 from mcda.methods.ranking import DEFAULT_TIE_TOL, rank
 from mcda.methods.topsis import TopsisDetails, topsis, topsis_details
 
@@ -185,17 +192,16 @@ def run_method(name: str, matrix, weights, types, normalization=None, *, vendors
     """
     spec = METHODS.get(name)
     if spec is None:
-        raise MCDAError(f"unknown method {name!r}; expected one of {', '.join(METHODS)}")
+        raise MCDAError(code="err.method.unknown", name=repr(name)[:80], known=", ".join(METHODS))
     unknown = sorted(set(options) - set(spec.options))
     if unknown:
         allowed = ", ".join(spec.options) or "none"
-        raise MCDAError(f"method {name!r} does not take option(s) {', '.join(unknown)}; "
-                        f"its options: {allowed}")
+        raise MCDAError(code="err.method.options", name=repr(name), unknown=", ".join(unknown), allowed=allowed)
     kwargs = dict(options, vendors=vendors, criteria=criteria)
     if spec.default_normalization is None:
         if normalization is not None:
-            raise MCDAError(f"method {name!r} fixes its own normalisation ({spec.fixed_normalization}); "
-                            f"found normalization={normalization!r}")
+            raise MCDAError(code="err.method.fixed_normalisation", name=repr(name), fixed=spec.fixed_normalization,
+                            found=repr(normalization)[:80])
         details = spec.details_function(matrix, weights, types, **kwargs)
         used = spec.fixed_normalization
         if name == "promethee_ii":

@@ -2,7 +2,7 @@
 
 Both compute ``P_i = sum_j w_j r_ij`` over a normalised, benefit-oriented
 matrix ``r`` (weights used as given, not renormalised). They differ only in
-the normalisation, taken from :mod:`mcda.normalization.core`:
+the normalisation, taken from :mod:`mcda.normalization`:
 
 * WSM / SAW: linear ``max`` by default (``x / max``, cost ``min / x``;
   MacCrimmon 1968; Fishburn 1967);
@@ -27,7 +27,8 @@ import numpy as np
 
 from mcda.errors import MCDAError
 from mcda.methods.checks import check_problem, check_scores, frozen_array
-from mcda.normalization.core import apply_checked, resolve
+from mcda.normalization import apply_checked, resolve
+from mcda.text.errors_kernels import Phrase
 
 __all__ = ["AdditiveDetails", "wsm", "wsm_details", "ahp_synthesis", "ahp_synthesis_details",
            "AHP_MODES"]
@@ -88,7 +89,8 @@ def wsm_details(matrix, weights, types, normalization="max", *, bounds=None,
     label, _ = resolve(normalization)
     with np.errstate(all="ignore"):  # extreme inputs are caught by check_scores
         r = apply_checked(p.matrix, p.cost, normalization, bounds, p.vendors, p.criteria)
-        scores = check_scores(r @ p.weights, "the weighted sum", p.vendors)
+        scores = check_scores(r @ p.weights, Phrase("the weighted sum", "加权求和法"), p.vendors,
+                              weights=p.weights, normalized=r)
     return AdditiveDetails("wsm", label, frozen_array(r), frozen_array(p.weights.copy()),
                            frozen_array(scores))
 
@@ -140,12 +142,13 @@ def ahp_synthesis_details(matrix, weights, types, mode="ideal", *, vendors=None,
     array([0.4512, 0.4697, 0.0791])
     """
     if mode not in AHP_MODES:
-        raise MCDAError(f"unknown AHP synthesis mode {mode!r}; expected 'ideal' or 'distributive'")
+        raise MCDAError(code="err.method.ahp_mode", mode=repr(mode)[:80])
     p = check_problem(matrix, weights, types, vendors=vendors, criteria=criteria)
     name = AHP_MODES[mode]
     with np.errstate(all="ignore"):  # extreme inputs are caught by check_scores
         r = apply_checked(p.matrix, p.cost, name, None, p.vendors, p.criteria)
-        scores = check_scores(r @ p.weights, f"AHP synthesis ({mode})", p.vendors)
+        scores = check_scores(r @ p.weights, Phrase(f"AHP synthesis ({mode})", f"AHP 综合（{mode}）"), p.vendors,
+                              weights=p.weights, normalized=r)
     return AdditiveDetails(f"ahp_{mode}", name, frozen_array(r), frozen_array(p.weights.copy()),
                            frozen_array(scores))
 

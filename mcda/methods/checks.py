@@ -7,9 +7,34 @@ from typing import Sequence
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.normalization.core import check_finite, types_to_cost
+from mcda.normalization import as_real_array, check_finite, types_to_cost
+from mcda.normalization.checks import criterion_phrase
+from mcda.text.errors_kernels import Phrase, join, phrase
 
-__all__ = ["DecisionProblem", "check_problem", "check_scores", "frozen_array"]
+__all__ = ["DecisionProblem", "check_problem", "check_scores", "frozen_array", "check_labels",
+           "check_weight_sum", "MIN_WEIGHT_SUM"]
+
+#: The one rule on the total of a weight vector (or of one weight sample): a *normal* positive
+#: float. Zero (all weights zero), a subnormal total (e.g. 5e-324, where every product
+#: underflows and every vendor ties) and an overflowing total are refused, blaming the weights.
+MIN_WEIGHT_SUM = float(np.finfo(float).tiny)
+
+
+def check_weight_sum(total: float, sample: int | None = None) -> None:
+    """Raise unless ``total`` (a weight vector's sum) is finite and >= :data:`MIN_WEIGHT_SUM`.
+
+    >>> check_weight_sum(1.0)
+    >>> check_weight_sum(5e-324)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mcda.errors.MCDAError: weights must sum to a normal positive number...
+    """
+    if np.isfinite(total) and total >= MIN_WEIGHT_SUM:
+        return
+    kind = "zero" if total == 0 else ("overflow" if not np.isfinite(total) else "subnormal")
+    if sample is None:
+        raise MCDAError(code=f"err.method.weights_{kind}", total=float(total), tiny=MIN_WEIGHT_SUM)
+    raise MCDAError(code=f"err.smaa.sample_{kind}", s=sample, total=float(total), tiny=MIN_WEIGHT_SUM)
 
 
 @dataclass(frozen=True)
@@ -45,7 +70,7 @@ def check_labels(labels, k: int, what: str) -> list | None:
         return None
     labels = list(labels)
     if len(labels) != k:
-        raise MCDAError(f"expected {k} {what} labels (one per {what}); found {len(labels)}")
+        raise MCDAError(code=f"err.method.labels_{what}", k=k, found=len(labels))
     return labels
 
 
@@ -57,47 +82,50 @@ def check_problem(matrix, weights, types, *, vendors=None, criteria=None) -> Dec
     criterion; types are +1/-1, one per criterion. A single vendor is allowed:
     every method then gives it rank 1 (see each method's note on its score).
     """
-    try:
-        X = np.asarray(matrix, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise MCDAError(f"the decision matrix must be numeric; could not convert it ({exc})") from None
+    X = as_real_array(matrix, phrase("err.what.matrix"), detail_key="err.method.matrix_numeric")
     if X.ndim != 2:
-        raise MCDAError(f"the decision matrix must be 2-D (vendors x criteria); found shape {X.shape}")
+        raise MCDAError(code="err.method.matrix_2d", shape=str(X.shape))
     n, m = X.shape
     if n == 0 or m == 0:
-        raise MCDAError(f"the decision matrix needs at least one vendor and one criterion; found shape {X.shape}")
+        raise MCDAError(code="err.method.matrix_empty", shape=str(X.shape))
     vendors = check_labels(vendors, n, "vendor")
     criteria = check_labels(criteria, m, "criterion")
     check_finite(X, vendors, criteria)
 
     if weights is None:
-        raise MCDAError(f"expected {m} weights (one per criterion); found None")
-    try:
-        w = np.asarray(weights, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise MCDAError(f"weights must be numeric; could not convert them ({exc})") from None
+        raise MCDAError(code="err.method.weights_none", m=m)
+    w = as_real_array(weights, phrase("err.what.weights"))
     if w.ndim != 1 or w.shape[0] != m:
-        raise MCDAError(f"expected {m} weights (one per criterion); found shape {w.shape}")
+        raise MCDAError(code="err.method.weights_shape", m=m, shape=str(w.shape))
     bad = np.flatnonzero(~np.isfinite(w) | (w < 0))
     if bad.size:
-        shown = ", ".join(
-            (f"{criteria[j]!r}" if criteria is not None else f"column {j}") + f" = {w[j]}" for j in bad)
-        raise MCDAError(f"weights must be finite and >= 0; found {shown}")
-    if not w.sum() > 0:
-        raise MCDAError("weights must not all be zero; found all zero")
+        shown = join((phrase("err.loc.value", value=float(w[j]),
+                             where=Phrase(repr(criteria[j])) if criteria is not None else criterion_phrase(j))
+                      for j in bad), ", ", "，")
+        raise MCDAError(code="err.method.weights_value", shown=shown)
+    with np.errstate(over="ignore"):
+        check_weight_sum(float(w.sum()))
 
     cost = types_to_cost(types, m, criteria)
     t = np.where(cost, -1, 1)
     return DecisionProblem(X, w, t, cost, vendors, criteria)
 
 
-def check_scores(scores: np.ndarray, method: str, vendors=None) -> np.ndarray:
-    """Raise if a method produced a non-finite score (overflow on extreme inputs)."""
+def check_scores(scores: np.ndarray, method: str, vendors=None, *, weights=None,
+                 normalized=None) -> np.ndarray:
+    """Raise if a method produced a non-finite score (overflow on extreme inputs).
+
+    The weights are blamed when the normalised matrix is finite and a weight exceeds 1 (their
+    product overflowed); the decision matrix otherwise."""
     bad = np.flatnonzero(~np.isfinite(scores))
     if bad.size:
+        method = method if isinstance(method, Phrase) else Phrase(method)
         i = int(bad[0])
-        who = f"vendor {vendors[i]!r}" if vendors is not None else f"vendor {i}"
-        raise MCDAError(f"{method} produced a non-finite score for {who}: the decision matrix holds "
-                        "values too large or too small to normalise in floating point; rescale the "
-                        "criterion (e.g. express amounts in thousands)")
+        who = (phrase("err.loc.vendor", vendor=repr(vendors[i])) if vendors is not None
+               else phrase("err.loc.vendor_index", i=i))
+        if (weights is not None and normalized is not None and float(np.max(weights)) > 1
+                and np.isfinite(normalized).all()):
+            raise MCDAError(code="err.method.weights_overflow_scores", method=method, who=who,
+                            largest=float(np.max(weights)))
+        raise MCDAError(code="err.method.nonfinite_score", method=method, who=who)
     return scores

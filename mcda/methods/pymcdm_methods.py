@@ -15,7 +15,9 @@ import numpy as np
 
 from mcda.errors import MCDAError
 from mcda.methods.checks import check_problem, frozen_array
-from mcda.normalization.core import check_nonnegative, column_functions, precheck
+from mcda.normalization import check_nonnegative, column_functions, precheck
+from mcda.normalization.checks import criterion_phrase
+from mcda.text.errors_kernels import Phrase, phrase
 
 __all__ = [
     "WpmDetails", "wpm", "wpm_details",
@@ -44,13 +46,14 @@ def _pymcdm_call(what: str):
     except MCDAError:
         raise
     except (ArithmeticError, ValueError, TypeError, IndexError, KeyError) as exc:
-        raise MCDAError(f"{what} (pymcdm) failed on this problem: {type(exc).__name__}: {exc}") from None
+        raise MCDAError(code="err.method.pymcdm_failed", what=what, error=type(exc).__name__,
+                        detail=str(exc)) from None
 
 
 def _finite(arr: np.ndarray, what: str) -> np.ndarray:
     if not np.all(np.isfinite(arr)):
         i = int(np.flatnonzero(~np.isfinite(arr))[0])
-        raise MCDAError(f"{what} gave a non-finite score ({arr[i]}) for vendor {i}")
+        raise MCDAError(code="err.method.pymcdm_nonfinite", what=what, value=float(arr[i]), i=i)
     return arr
 
 
@@ -90,12 +93,11 @@ def wpm_details(matrix, weights, types, normalization="max", *, bounds=None,
     p = check_problem(matrix, weights, types, vendors=vendors, criteria=criteria)
     label = precheck(p.matrix, normalization, bounds, p.vendors, p.criteria)
     if label in _SIGN_PRESERVING:
-        check_nonnegative(p.matrix, f"wpm with {label} normalisation", p.vendors, p.criteria)
+        check_nonnegative(p.matrix, phrase("err.what.wpm_with", label=label), p.vendors, p.criteria)
     if label == "none" and p.cost.any():
         j = int(np.flatnonzero(p.cost)[0])
-        who = repr(p.criteria[j]) if p.criteria is not None else f"column {j}"
-        raise MCDAError(f"wpm needs non-negative normalised values; normalization='none' turns the "
-                        f"cost criterion {who} into negative values: choose max, sum, minmax, vector or scale")
+        who = Phrase(repr(p.criteria[j])) if p.criteria is not None else criterion_phrase(j)
+        raise MCDAError(code="err.method.wpm_none_cost", who=who)
     funcs = column_functions(normalization, bounds, p.m)
     with _pymcdm_call("WPM"):
         res = WPM(normalization_function=funcs)(p.matrix, p.weights, p.types,
@@ -104,8 +106,7 @@ def wpm_details(matrix, weights, types, normalization="max", *, bounds=None,
     r = t["nmatrix"]
     if r.min() < 0 or not np.isfinite(t["pref"]).all():
         i, j = np.unravel_index(int(np.argmin(r)), r.shape)
-        raise MCDAError(f"wpm needs non-negative normalised values; normalisation {label!r} gave "
-                        f"{r[i, j]:g} at row {i}, column {j}")
+        raise MCDAError(code="err.method.wpm_negative", label=repr(label), value=float(r[i, j]), i=i, j=j)
     return WpmDetails(label, frozen_array(r), frozen_array(t["wmatrix"]), frozen_array(t["pref"]))
 
 
@@ -176,7 +177,7 @@ def vikor(matrix, weights, types, v=0.5, *, vendors=None, criteria=None) -> Viko
     array([1., 0., 1.])
     """
     if not (isinstance(v, (int, float, np.floating, np.integer)) and 0 <= v <= 1):
-        raise MCDAError(f"VIKOR's v must be a number in [0, 1]; found {v!r}")
+        raise MCDAError(code="err.method.vikor_v", found=repr(v)[:80])
     p = check_problem(matrix, weights, types, vendors=vendors, criteria=criteria)
     X = p.matrix
     col_max, col_min = X.max(axis=0), X.min(axis=0)
@@ -248,18 +249,17 @@ def _thresholds(value, name: str, m: int, criteria) -> np.ndarray:
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise MCDAError(f"PROMETHEE threshold {name} must be numeric; found {value!r}") from None
+        raise MCDAError(code="err.method.threshold_numeric", name=name, found=repr(value)[:80]) from None
     if arr.ndim == 0:
         arr = np.full(m, float(arr))
     if arr.shape != (m,):
-        raise MCDAError(f"PROMETHEE threshold {name} must be one number or {m} (one per criterion); "
-                        f"found shape {arr.shape}")
+        raise MCDAError(code="err.method.threshold_shape", name=name, m=m, shape=str(arr.shape))
     bad = np.flatnonzero(~np.isfinite(arr) | (arr < 0) | ((arr == 0) if name == "p" else False))
     if bad.size:
         j = int(bad[0])
-        who = repr(criteria[j]) if criteria is not None else f"column {j}"
+        who = Phrase(repr(criteria[j])) if criteria is not None else criterion_phrase(j)
         need = "> 0" if name == "p" else ">= 0"
-        raise MCDAError(f"PROMETHEE threshold {name} must be finite and {need}; found {arr[j]} for {who}")
+        raise MCDAError(code="err.method.threshold_value", name=name, need=need, value=float(arr[j]), who=who)
     return arr
 
 
@@ -288,30 +288,29 @@ def promethee_ii_details(matrix, weights, types, preference_function="usual", p=
     array([ 0.1, -0.3,  0.2])
     """
     if preference_function not in PREFERENCE_FUNCTIONS:
-        raise MCDAError(f"unknown preference function {preference_function!r}; expected one of "
-                        f"{', '.join(PREFERENCE_FUNCTIONS)}")
+        raise MCDAError(code="err.method.preference_unknown", name=repr(preference_function)[:80],
+                        known=", ".join(PREFERENCE_FUNCTIONS))
     prob = check_problem(matrix, weights, types, vendors=vendors, criteria=criteria)
     needs = PREFERENCE_FUNCTIONS[preference_function]
     given = {"p": p, "q": q}
     for name, value in given.items():
         if name in needs and value is None:
-            raise MCDAError(f"preference function {preference_function!r} needs threshold {name}; found none")
+            raise MCDAError(code="err.method.threshold_missing", function=repr(preference_function), name=name)
         if name not in needs and value is not None:
-            raise MCDAError(f"preference function {preference_function!r} takes no threshold {name}; "
-                            f"found {name}={value!r}")
+            raise MCDAError(code="err.method.threshold_extra", function=repr(preference_function), name=name,
+                            found=repr(value)[:80])
     pa = _thresholds(p, "p", prob.m, prob.criteria) if p is not None else None
     qa = _thresholds(q, "q", prob.m, prob.criteria) if q is not None else None
     if pa is not None and qa is not None:
         bad = np.flatnonzero(pa <= qa) if preference_function == "vshape_2" else np.flatnonzero(pa < qa)
         if bad.size:
             j = int(bad[0])
-            who = repr(prob.criteria[j]) if prob.criteria is not None else f"column {j}"
+            who = Phrase(repr(prob.criteria[j])) if prob.criteria is not None else criterion_phrase(j)
             rel = ">" if preference_function == "vshape_2" else ">="
-            raise MCDAError(f"PROMETHEE needs p {rel} q; found p={pa[j]}, q={qa[j]} for {who}")
+            raise MCDAError(code="err.method.p_q", rel=rel, p=float(pa[j]), q=float(qa[j]), who=who)
     n = prob.n
     if n > PROMETHEE_MAX_VENDORS:
-        raise MCDAError(f"PROMETHEE II builds an n x n table per criterion; expected at most "
-                        f"{PROMETHEE_MAX_VENDORS} vendors, found {n}")
+        raise MCDAError(code="err.method.promethee_size", limit=PROMETHEE_MAX_VENDORS, n=n)
     if n == 1:
         z = np.zeros(1)
         return PrometheeDetails(frozen_array(z), frozen_array(z.copy()), frozen_array(z.copy()),

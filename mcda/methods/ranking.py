@@ -4,10 +4,15 @@ from __future__ import annotations
 import numpy as np
 
 from mcda.errors import MCDAError
+from mcda.normalization import as_real_array
+from mcda.text.errors_kernels import Phrase, phrase
 
 __all__ = ["rank", "DEFAULT_TIE_TOL"]
 
-#: relative tolerance under which two scores are a tie
+#: The one relative tie tolerance of the package: two scores ``a``, ``b`` tie when
+#: ``|a - b| <= DEFAULT_TIE_TOL * max(1, |a|, |b|)`` (:func:`rank`); the sensitivity kernels
+#: use the same (:func:`mcda.sensitivity.path.tie_tolerance`). A scenario may set its own
+#: (``settings.tie_tolerance``, default this value) for the final ranking.
 DEFAULT_TIE_TOL = 1e-9
 
 
@@ -42,18 +47,15 @@ def rank(scores, higher_is_better: bool = True, tol: float = DEFAULT_TIE_TOL) ->
     >>> rank([1.0, 1.0 + 1e-12, 0.5])
     array([1, 1, 3])
     """
-    try:
-        s = np.asarray(scores, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise MCDAError(f"scores must be numeric; could not convert them ({exc})") from None
+    s = as_real_array(scores, phrase("err.what.scores"))
     if s.ndim != 1 or s.size == 0:
-        raise MCDAError(f"scores must be a non-empty 1-D array; found shape {s.shape}")
+        raise MCDAError(code="err.method.scores_shape", shape=str(s.shape))
     bad = np.flatnonzero(~np.isfinite(s))
     if bad.size:
-        raise MCDAError(f"scores must be finite; found {s[bad[0]]} at position {int(bad[0])}"
-                        + (f" and {bad.size - 1} more" if bad.size > 1 else ""))
-    if not (np.isfinite(tol) and tol >= 0):
-        raise MCDAError(f"tol must be a finite number >= 0; found {tol!r}")
+        more = phrase("err.loc.and_more", n=bad.size - 1) if bad.size > 1 else Phrase("")
+        raise MCDAError(code="err.method.scores_finite", value=float(s[bad[0]]), i=int(bad[0]), more=more)
+    if not (isinstance(tol, (int, float, np.integer, np.floating)) and np.isfinite(tol) and tol >= 0):
+        raise MCDAError(code="err.method.tol", found=repr(tol)[:80])
     key = -s if higher_is_better else s
     order = np.argsort(key, kind="stable")
     sk = key[order]

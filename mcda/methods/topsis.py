@@ -5,7 +5,7 @@ Steps (Hwang & Yoon 1981, pp. 130-134):
 1. normalise each column, ``r_ij`` (vector normalisation by default);
 2. weight, ``v_ij = w_j r_ij``;
 3. ideal ``A+_j = max_i v_ij``, anti-ideal ``A-_j = min_i v_ij`` (every
-   normalised column is benefit-oriented, see :mod:`mcda.normalization.core`; for a
+   normalised column is benefit-oriented, see :mod:`mcda.normalization`; for a
    cost criterion this is the classic "min is ideal" rule reflected);
 4. ``S+_i = ||v_i - A+||``, ``S-_i = ||v_i - A-||`` (Euclidean);
 5. closeness ``C_i = S-_i / (S+_i + S-_i)``; higher is better.
@@ -27,7 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.methods.checks import check_problem, check_scores, frozen_array
-from mcda.normalization.core import apply_checked, resolve
+from mcda.normalization import apply_checked, resolve
+from mcda.text.errors_kernels import Phrase
 
 __all__ = ["TopsisDetails", "topsis", "topsis_details"]
 
@@ -112,7 +113,7 @@ def topsis_details(matrix, weights, types, normalization="vector", *, bounds=Non
     types : array-like (m,)
         +1 benefit, -1 cost.
     normalization : str or callable
-        A name in :data:`mcda.normalization.core.NORMALIZATIONS` or ``f(x, cost)``.
+        A name in :data:`mcda.normalization.NORMALIZATIONS` or ``f(x, cost)``.
     bounds : optional
         Criterion bounds for ``normalization='scale'``.
     vendors, criteria : optional
@@ -145,7 +146,7 @@ def topsis_details(matrix, weights, types, normalization="vector", *, bounds=Non
         dp, dm = _distances(r, w, ideal, anti)
         total = dp + dm
         c = np.where(total > 0, dm / np.where(total > 0, total, 1.0), 1.0)
-    check_scores(np.where(np.isfinite(total), c, np.nan), "TOPSIS", p.vendors)
+    check_scores(np.where(np.isfinite(total), c, np.nan), Phrase("TOPSIS"), p.vendors, weights=w, normalized=r)
     degenerate = bool(np.any(total == 0))
     return TopsisDetails(
         normalization=label,

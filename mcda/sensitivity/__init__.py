@@ -3,9 +3,11 @@
 Kernels take arrays and return arrays or small frozen dataclasses; the
 methods are TOPSIS (``method='topsis'``, vector normalisation by default) and
 the weighted sum (``'wsm'``, linear max normalisation by default), scored by
-:mod:`mcda.normalization.core`'s column-wise normalisations.
+:mod:`mcda.normalization`'s column-wise normalisations.
 
 * Hierarchy nodes: :func:`affine_path` (any affine weight path, exact ties).
+* Limits and memory budgets, in one place: :mod:`mcda.sensitivity.limits` (pair scans
+  chunked, rank acceptability refused beyond :data:`MAX_VENDORS_ACCEPTABILITY` vendors).
 * What-if: :func:`rescale` (one weight changed, the others rescaled
   proportionally), :func:`rescale_path`.
 * One-way: :func:`sweep` (scores and exact crossovers), :func:`weight_stability`
@@ -22,33 +24,34 @@ the weighted sum (``'wsm'``, linear max normalisation by default), scored by
 """
 from mcda.sensitivity.affine import AffinePath, affine_path
 from mcda.sensitivity.kernel import ScoreModel, score_model
+from mcda.sensitivity.limits import MAX_VENDORS_ACCEPTABILITY, MAX_VENDORS_REVERSAL, PAIR_SCAN_BYTES, check_vendor_count
 from mcda.sensitivity.path import Crossover
 from mcda.sensitivity.reversal import CriticalChange, critical_changes, most_critical, ts_deltas
 from mcda.sensitivity.sampling import (
-    Sampler,
-    as_generator,
-    dirichlet_sampler,
-    lognormal_sampler,
-    uniform_sampler,
-    uniform_simplex,
+                                     Sampler,
+                                     as_generator,
+                                     dirichlet_sampler,
+                                     lognormal_sampler,
+                                     uniform_sampler,
+                                     uniform_simplex,
 )
 from mcda.sensitivity.sentences import change_sentence, flip_sentences, stability_sentence
 from mcda.sensitivity.smaa import (
-    Cancelled,
-    SMAAResult,
-    central_weights,
-    confidence_factors,
-    default_chunk_size,
-    rank_acceptability,
-    smaa,
+                                     Cancelled,
+                                     SMAAResult,
+                                     central_weights,
+                                     confidence_factors,
+                                     default_chunk_size,
+                                     rank_acceptability,
+                                     smaa,
 )
 from mcda.sensitivity.stability import (
-    Stability,
-    Tornado,
-    ranking_stability,
-    stability,
-    tornado,
-    weight_stability,
+                                     Stability,
+                                     Tornado,
+                                     ranking_stability,
+                                     stability,
+                                     tornado,
+                                     weight_stability,
 )
 from mcda.sensitivity.sweep import Sweep, sweep
 from mcda.sensitivity.uncertainty import MatrixSampler, normal_matrix_sampler
@@ -73,4 +76,6 @@ __all__ = [
     "ScoreModel", "score_model",
     # affine paths (hierarchy nodes)
     "AffinePath", "affine_path",
+    # size limits and memory budgets (mcda.sensitivity.limits)
+    "MAX_VENDORS_ACCEPTABILITY", "MAX_VENDORS_REVERSAL", "PAIR_SCAN_BYTES", "check_vendor_count",
 ]

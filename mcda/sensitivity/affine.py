@@ -27,13 +27,22 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcda.errors import MCDAError
+from mcda.normalization import as_real_array
 from mcda.sensitivity.kernel import ScoreModel
+from mcda.sensitivity.limits import adjacent_pairs, all_pairs, leader_pairs, pair_chunks
 from mcda.sensitivity.path import Crossover, tie_tolerance
+from mcda.text.errors_kernels import phrase
 
 __all__ = ["AffinePath", "affine_path", "SCAN_POINTS"]
 
 SCAN_POINTS = 2001
 _BISECT_STEPS = 60
+#: |F| below this share of its largest value on the grid counts as zero (F is a quartic in t)
+_ZERO_REL = 1e-12
+#: at t = 0 and t = 1, the share under which a pair is tied at the end, not crossing
+_END_REL = 1e-9
+#: distance from t0 of the two extra orders whose adjacent pairs end a ranking interval
+_BESIDE = 1e-7
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,39 +82,67 @@ class AffinePath:
         m_i, m_j = _quad(minus[:, i], t), _quad(minus[:, j], t)
         return m_i * p_j - m_j * p_i
 
-    def crossovers(self, scan_points: int = SCAN_POINTS) -> list[Crossover]:
-        """Every point in [0, 1] where two vendors swap order, sorted by ``t``."""
+    def crossovers(self, scan_points: int = SCAN_POINTS, pairs=None) -> list[Crossover]:
+        """Every point in [0, 1] where two vendors swap order, sorted by ``t``.
+
+        ``pairs`` ``(ii, jj)`` limits the scan to those pairs (default: every pair); the pair
+        dimension is scanned in chunks within :data:`mcda.sensitivity.limits.PAIR_SCAN_BYTES`."""
         n = self.model.n
         if n < 2:
             return []
-        I, J = np.triu_indices(n, 1)
-        grid = np.linspace(0.0, 1.0, scan_points)[:, None]
-        f = self._order_function(grid, I, J)  # (T, pairs)
-        scale = np.abs(f).max(axis=0)
-        tol = 1e-12 * np.where(scale > 0, scale, 1.0)
-        sign = np.where(np.abs(f) <= tol, 0, np.sign(f)).astype(int)
-        # a tie exactly at t = 0 or t = 1 (e.g. equal values on the only weighted criterion) is an
-        # end tie, not a crossing: rounding must not turn it into a swap in the last grid cell
-        for end in (0, -1):
-            sign[end, np.abs(f[end]) <= 1e-9 * np.where(scale > 0, scale, 1.0)] = 0
+        ii, jj = all_pairs(n) if pairs is None else (np.asarray(pairs[0]), np.asarray(pairs[1]))
+        grid = np.linspace(0.0, 1.0, max(int(scan_points), 2))[:, None]
         out: list[Crossover] = []
-        for p in range(len(I)):  # pairs with a change only; the scan itself is vectorised
-            s = sign[:, p]
-            nz = np.flatnonzero(s)
-            if nz.size < 2 or (s[nz] == s[nz[0]]).all():
-                continue
-            flips = nz[:-1][s[nz[:-1]] != s[nz[1:]]]
-            nxt = nz[np.searchsorted(nz, flips) + 1]
-            lo, hi = grid[flips, 0], grid[nxt, 0]
-            ts = self._bisect(lo, hi, int(I[p]), int(J[p]), s[flips])
-            i, j = int(I[p]), int(J[p])
-            for t, s_lo in zip(ts, s[flips]):
-                below, above = (i, j) if s_lo > 0 else (j, i)
-                out.append(Crossover(float(t), float(self.scores([t])[0, i]), (i, j), below, above))
+        for part in pair_chunks(ii.size, grid.shape[0]):
+            out.extend(self._scan(grid, ii[part], jj[part]))
         out.sort(key=lambda x: (x.t, x.pair))
         return out
 
-    def _bisect(self, lo: np.ndarray, hi: np.ndarray, i: int, j: int, s_lo: np.ndarray) -> np.ndarray:
+    def _scan(self, grid: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> list[Crossover]:
+        f = self._order_function(grid, ii, jj)  # (T, pairs of this chunk)
+        scale = np.abs(f).max(axis=0)
+        unit = np.where(scale > 0, scale, 1.0)
+        sign = np.where(np.abs(f) <= _ZERO_REL * unit, 0, np.sign(f)).astype(np.int8)
+        # a tie exactly at t = 0 or t = 1 (e.g. equal values on the only weighted criterion) is an
+        # end tie, not a crossing: rounding must not turn it into a swap in the last grid cell
+        for end in (0, -1):
+            sign[end, np.abs(f[end]) <= _END_REL * unit] = 0
+        del f
+        # bracket every sign change between consecutive nonzero grid signs (zeros are touches)
+        T = sign.shape[0]
+        rows = np.arange(T, dtype=np.int32)[:, None]
+        last_nz = np.maximum.accumulate(np.where(sign != 0, rows, -1), axis=0)  # (T, pairs)
+        prev = np.vstack([np.full((1, sign.shape[1]), -1, dtype=last_nz.dtype), last_nz[:-1]])
+        prev_sign = np.take_along_axis(sign, np.maximum(prev, 0), axis=0)
+        hit_t, hit_p = np.nonzero((sign != 0) & (prev >= 0) & (prev_sign != sign))
+        if hit_t.size == 0:
+            return []
+        lo_idx = prev[hit_t, hit_p]
+        s_lo = sign[lo_idx, hit_p]
+        i, j = ii[hit_p], jj[hit_p]
+        ts = self._bisect(grid[lo_idx, 0], grid[hit_t, 0], i, j, s_lo)
+        at = self.vendor_scores(ts, i)
+        below = np.where(s_lo > 0, i, j)
+        above = np.where(s_lo > 0, j, i)
+        return [Crossover(t, sc, (a, b), lo, hi) for t, sc, a, b, lo, hi in
+                zip(ts.tolist(), at.tolist(), i.tolist(), j.tolist(), below.tolist(), above.tolist(), strict=False)]
+
+    def vendor_scores(self, t, i: int) -> np.ndarray:
+        """Vendor ``i``'s score at each ``t`` (T,)."""
+        t = np.asarray(t, dtype=float)
+        if self.model.method == "wsm":
+            a, b = self.coef
+            return a[i] + t * b[i]
+        plus, minus = self.coef
+        sp = np.sqrt(np.clip(_quad(plus[:, i], t), 0, None))
+        sm = np.sqrt(np.clip(_quad(minus[:, i], t), 0, None))
+        total = sp + sm
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out = sm / total
+        return np.where(total == 0, 1.0, out)
+
+    def _bisect(self, lo: np.ndarray, hi: np.ndarray, i, j, s_lo: np.ndarray) -> np.ndarray:
+        """Vectorised bisection of every bracket at once (``i``, ``j`` per bracket)."""
         lo, hi = lo.copy(), hi.copy()
         for _ in range(_BISECT_STEPS):
             mid = 0.5 * (lo + hi)
@@ -121,12 +158,18 @@ class AffinePath:
         ``taker_*`` is the vendor that overtakes past each end (None at 0 or 1).
         Pass ``crossovers`` already computed to avoid scanning the path again."""
         if kind not in ("winner", "ranking"):
-            raise MCDAError(f"kind must be 'winner' or 'ranking', found {kind!r}")
+            raise MCDAError(code="err.sens.kind_comma", found=repr(kind)[:80])
         base = self.scores([t0])[0]
         tol = tie_tolerance(base)
         leaders = set(np.flatnonzero(base >= base.max() - tol).tolist())
         low, high, below, above = 0.0, 1.0, None, None
-        for x in self.crossovers(scan_points) if crossovers is None else crossovers:
+        if crossovers is None:  # only the pairs that can end the interval (module limits)
+            if kind == "winner":
+                pairs = leader_pairs(leaders, self.model.n)
+            else:
+                pairs = adjacent_pairs(self.scores([max(t0 - _BESIDE, 0.0), t0, min(t0 + _BESIDE, 1.0)]))
+            crossovers = self.crossovers(scan_points, pairs)
+        for x in crossovers:
             relevant = kind == "ranking" or bool(leaders & set(x.pair))
             if not relevant:
                 continue
@@ -150,12 +193,14 @@ def affine_path(model: ScoreModel, c, d) -> AffinePath:
     >>> [(round(x.t, 12), x.ahead_below, x.ahead_above) for x in path.crossovers()]
     [(0.5, 1, 0)]
     """
-    c = np.asarray(c, dtype=float)
-    d = np.asarray(d, dtype=float)
+    c = as_real_array(c, phrase("err.what.weights"))
+    d = as_real_array(d, phrase("err.what.weights"))
     if c.shape != (model.m,) or d.shape != (model.m,):
-        raise MCDAError(f"expected two vectors of length {model.m}; found shapes {c.shape} and {d.shape}")
+        raise MCDAError(code="err.sens.path_shape", m=model.m, c=str(c.shape), d=str(d.shape))
+    if not (np.isfinite(c).all() and np.isfinite(d).all()):
+        raise MCDAError(code="err.sens.path_finite")
     if (c < -1e-12).any() or (c + d < -1e-12).any():
-        raise MCDAError("weights must stay non-negative along the path (at t = 0 and t = 1)")
+        raise MCDAError(code="err.sens.path_negative")
     if model.method == "wsm":
         R = model.normalized
         coef = (R @ c, R @ d)

@@ -2,7 +2,7 @@
 
 For a column-wise normalisation the normalised matrix ``R`` (n x m) does not
 depend on the weights, and every column of ``R`` is benefit-oriented
-(:mod:`mcda.normalization.core`). Hence, for weights ``w >= 0``:
+(:mod:`mcda.normalization`). Hence, for weights ``w >= 0``:
 
 * weighted sum (MacCrimmon 1968; Fishburn 1967): ``P = R w``, so for a chunk
   of weight vectors ``W`` (S x m) the scores are one product ``W R^T``;
@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.normalization.core import normalize, resolve
+from mcda.normalization import as_real_array, normalize, resolve
 from mcda.sensitivity.checks import DEFAULT_NORMALIZATION, as_weights, check_method, labels
+from mcda.text.errors_kernels import phrase
 
 __all__ = ["ScoreModel", "score_model", "prepared"]
 
@@ -83,19 +84,18 @@ class ScoreModel:
         A 1-D ``W`` (m,) gives (n,). Weights are used as given (>= 0); TOPSIS
         closeness and the weighted-sum order do not depend on their scale.
         """
-        W = np.asarray(W, dtype=float)
+        W = as_real_array(W, phrase("err.what.weights"))
         one = W.ndim == 1
         W2 = np.atleast_2d(W)
         if W2.ndim != 2 or W2.shape[1] != self.m:
-            raise MCDAError(f"expected weight vectors of length {self.m} (one per criterion); "
-                            f"found shape {W.shape}")
+            raise MCDAError(code="err.sens.weight_vectors", m=self.m, shape=str(W.shape))
         out = self._scores_t(W2).T
         return out[0] if one else out
 
     def _scores_t(self, Wc: np.ndarray, buf: np.ndarray | None = None) -> np.ndarray:
         """True scores, transposed: (n, c)."""
         if self.method == "wsm":
-            return self._keys_t(Wc)
+            return self.keys_t(Wc)
         dp, dm = self._squared_distances(Wc, buf)
         np.sqrt(dp, out=dp)
         np.sqrt(dm, out=dm)
@@ -105,7 +105,7 @@ class ScoreModel:
         c[total == 0] = 1.0
         return self._expand(c)
 
-    def _keys_t(self, Wc: np.ndarray, buf: np.ndarray | None = None) -> np.ndarray:
+    def keys_t(self, Wc: np.ndarray, buf: np.ndarray | None = None) -> np.ndarray:
         """Ordering keys, transposed (n, c): per sample, a strictly increasing function of
         the score, so ranks and exact ties are those of the scores.
 
@@ -140,8 +140,7 @@ class ScoreModel:
 def _check_finite_products(d: np.ndarray) -> None:
     # cheap (n x c): a NaN or infinite weight, or an overflow, shows up here
     if not np.isfinite(d).all():
-        raise MCDAError("weight vectors must be finite (and small enough to square); found a "
-                        "NaN, an infinite or an overflowing weight")
+        raise MCDAError(code="err.sens.weights_overflow")
 
 
 def score_model(matrix, types, method: str = "topsis", normalization=None, *, bounds=None,
@@ -156,7 +155,7 @@ def score_model(matrix, types, method: str = "topsis", normalization=None, *, bo
         +1 benefit, -1 cost.
     method : {'topsis', 'wsm'}
     normalization : str, callable or None
-        A name of :data:`mcda.normalization.core.NORMALIZATIONS` or ``f(x, cost)``;
+        A name of :data:`mcda.normalization.NORMALIZATIONS` or ``f(x, cost)``;
         None means ``'vector'`` for TOPSIS and ``'max'`` for the weighted sum.
     bounds : optional
         Criterion bounds for ``'scale'``.
@@ -174,14 +173,9 @@ def score_model(matrix, types, method: str = "topsis", normalization=None, *, bo
     if normalization is None:
         normalization = DEFAULT_NORMALIZATION[method]
     label, _ = resolve(normalization)
-    try:
-        X = np.asarray(matrix, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise MCDAError(f"the decision matrix must be a numeric (vendors x criteria) array; "
-                        f"could not convert it ({exc})") from None
+    X = as_real_array(matrix, phrase("err.what.matrix"), detail_key="err.sens.matrix_numeric")
     if X.ndim != 2 or 0 in X.shape:
-        raise MCDAError(f"the decision matrix must be 2-D (vendors x criteria) with at least one "
-                        f"of each; found shape {X.shape}")
+        raise MCDAError(code="err.sens.matrix_shape", shape=str(X.shape))
     vendors = labels(vendors, X.shape[0], "vendor")
     criteria = labels(criteria, X.shape[1], "criterion")
     R = normalize(X, types, normalization, bounds, vendors=vendors, criteria=criteria)

@@ -30,7 +30,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mcda.methods.ranking import DEFAULT_TIE_TOL
 from mcda.sensitivity.kernel import ScoreModel
+from mcda.sensitivity.limits import PAIR_SCAN_BYTES, all_pairs, pair_chunks
 from mcda.sensitivity.whatif import others_direction
 
 __all__ = ["Crossover", "OneWayPath", "one_way_path", "SCAN_POINTS", "tie_tolerance"]
@@ -42,9 +44,17 @@ _MAX_STEPS = 200
 
 
 def tie_tolerance(scores) -> float:
-    """Absolute tolerance under which two scores count as a tie: ``1e-12 * max(1, max |s|)``."""
+    """Absolute tolerance under which two scores count as a tie: ``TIE_TOL * max(1, max |s|)``.
+
+    :data:`mcda.methods.ranking.DEFAULT_TIE_TOL` is the one relative tie tolerance of the
+    package: :func:`mcda.methods.rank` groups consecutive scores within it, and the
+    sensitivity kernels treat scores within it as tied.
+
+    >>> tie_tolerance([0.5, 2.0]) == 2.0 * DEFAULT_TIE_TOL
+    True
+    """
     s = np.asarray(scores, dtype=float)
-    return 1e-12 * max(1.0, float(np.max(np.abs(s))) if s.size else 1.0)
+    return DEFAULT_TIE_TOL * max(1.0, float(np.max(np.abs(s))) if s.size else 1.0)
 
 
 @dataclass(frozen=True)
@@ -102,51 +112,61 @@ class OneWayPath:
         P, Q, p, q = self.coef
         return _closeness(t, P[i], Q[i], p[i], q[i]) - _closeness(t, P[j], Q[j], p[j], q[j])
 
-    def crossovers(self, scan_points: int = SCAN_POINTS) -> list[Crossover]:
-        """Every crossover of every pair of vendors on [0, 1], sorted by ``t``."""
+    def crossovers(self, scan_points: int = SCAN_POINTS, pairs=None) -> list[Crossover]:
+        """Every crossover of every pair of vendors on [0, 1], sorted by ``t``.
+
+        ``pairs`` ``(ii, jj)`` limits the search to those pairs (default: every pair); pairs are
+        scanned in chunks within :data:`mcda.sensitivity.limits.PAIR_SCAN_BYTES`."""
         n = self.model.n
         if n < 2:
             return []
-        I, J = np.triu_indices(n, 1)
+        ii, jj = all_pairs(n) if pairs is None else (np.asarray(pairs[0]), np.asarray(pairs[1]))
         base = self.scores([self.base_weight])[0]
         tol = tie_tolerance(base)
-        if self.model.method == "wsm":
-            out = self._wsm_crossovers(I, J, tol)
-        else:
-            out = self._topsis_crossovers(I, J, tol, scan_points)
+        out: list[Crossover] = []
+        G = max(int(scan_points), 3)
+        # every vendor's closeness on the grid once, when it fits the budget (else per chunk)
+        grid = None
+        if self.model.method == "topsis" and G * n * 8 <= PAIR_SCAN_BYTES:
+            grid = self.scores(np.linspace(0.0, 1.0, G))
+        for part in pair_chunks(ii.size, 1 if self.model.method == "wsm" else G):
+            if self.model.method == "wsm":
+                out.extend(self._wsm_crossovers(ii[part], jj[part], tol))
+            else:
+                out.extend(self._topsis_crossovers(ii[part], jj[part], tol, G, grid))
         out.sort(key=lambda c: (c.t, c.pair))
         return out
 
     # ---------------------------------------------------------------- wsm
-    def _wsm_crossovers(self, I, J, tol) -> list[Crossover]:
+    def _wsm_crossovers(self, ii, jj, tol) -> list[Crossover]:
         a, b = self.coef
-        A = a[I] - a[J]
-        B = b[I] - b[J]
+        A = a[ii] - a[jj]
+        B = b[ii] - b[jj]
         zA, zB = np.abs(A) <= tol, np.abs(B) <= tol
         out = []
         inner = ~zA & ~zB & (np.sign(A) != np.sign(B))
         t = np.zeros_like(A)
         t[inner] = A[inner] / (A[inner] - B[inner])
         for p in np.flatnonzero(inner):
-            i, j = int(I[p]), int(J[p])
+            i, j = int(ii[p]), int(jj[p])
             hi, lo = (i, j) if A[p] > 0 else (j, i)
             tp = float(min(max(t[p], 0.0), 1.0))
             out.append(Crossover(tp, float(a[i] + (b[i] - a[i]) * tp), (i, j), hi, lo))
         for p in np.flatnonzero(zA & ~zB):
-            i, j = int(I[p]), int(J[p])
+            i, j = int(ii[p]), int(jj[p])
             out.append(Crossover(0.0, float(a[i]), (i, j), None, i if B[p] > 0 else j))
         for p in np.flatnonzero(zB & ~zA):
-            i, j = int(I[p]), int(J[p])
+            i, j = int(ii[p]), int(jj[p])
             out.append(Crossover(1.0, float(b[i]), (i, j), i if A[p] > 0 else j, None))
         return out
 
     # ------------------------------------------------------------- topsis
-    def _topsis_crossovers(self, I, J, tol, scan_points) -> list[Crossover]:
+    def _topsis_crossovers(self, ii, jj, tol, scan_points, grid=None) -> list[Crossover]:
         P, Q, p, q = self.coef
         # closed-form candidates: roots of c2 y^2 + c1 y + c0, y = (t / (1 - t))^2
-        c2 = p[I] * P[J] - p[J] * P[I]
-        c1 = p[I] * Q[J] + q[I] * P[J] - p[J] * Q[I] - q[J] * P[I]
-        c0 = q[I] * Q[J] - q[J] * Q[I]
+        c2 = p[ii] * P[jj] - p[jj] * P[ii]
+        c1 = p[ii] * Q[jj] + q[ii] * P[jj] - p[jj] * Q[ii] - q[jj] * P[ii]
+        c0 = q[ii] * Q[jj] - q[jj] * Q[ii]
         y1, y2 = _quadratic_roots(c2, c1, c0)
         cand_pair, cand_t = [], []
         for y in (y1, y2):
@@ -157,8 +177,12 @@ class OneWayPath:
         # grid scan: sign changes of C_i - C_j
         G = max(int(scan_points), 3)
         tg = np.linspace(0.0, 1.0, G)
-        C = self.scores(tg)
-        D = C[:, I] - C[:, J]  # (G, npair)
+        if grid is not None:
+            CI, CJ = grid[:, ii], grid[:, jj]
+        else:  # only the vendors of this chunk's pairs
+            CI = _closeness(tg[:, None], P[ii], Q[ii], p[ii], q[ii])
+            CJ = _closeness(tg[:, None], P[jj], Q[jj], p[jj], q[jj])
+        D = CI - CJ  # (G, npair)
         pos, neg = D > tol, D < -tol
         cell_g, cell_p = np.nonzero((pos[:-1] & neg[1:]) | (neg[:-1] & pos[1:]))
         cand_pair = np.concatenate(cand_pair)
@@ -180,7 +204,7 @@ class OneWayPath:
         b_pair = np.concatenate([cand_pair, cell_p])
         b_lo = np.concatenate([lo, tg[cell_g]])
         b_hi = np.concatenate([hi, tg[cell_g + 1]])
-        bi, bj = I[b_pair], J[b_pair]
+        bi, bj = ii[b_pair], jj[b_pair]
         d_lo = self.pair_difference(b_lo, bi, bj)
         d_hi = self.pair_difference(b_hi, bi, bj)
         change = (d_lo * d_hi < 0) & (np.abs(d_lo) > 0) & (np.abs(d_hi) > 0)
@@ -191,11 +215,11 @@ class OneWayPath:
         P_r, Q_r, p_r, q_r = (x[bi[change]] for x in self.coef)
         at_root = _closeness(roots, P_r, Q_r, p_r, q_r)
         for pp, r, dl, s in zip(b_pair[change].tolist(), roots.tolist(), d_lo[change].tolist(),
-                                at_root.tolist()):
+                                at_root.tolist(), strict=False):
             if any(abs(r - x) <= 1e-12 for x in seen.get(pp, ())):
                 continue  # the same root found from the closed form and the grid
             seen.setdefault(pp, []).append(r)
-            i, j = int(I[pp]), int(J[pp])
+            i, j = int(ii[pp]), int(jj[pp])
             below, above = (i, j) if dl > 0 else (j, i)
             out.append(Crossover(r, s, (i, j), below, above))
         # ties at the ends with a strict order inside
@@ -205,9 +229,9 @@ class OneWayPath:
             for pp in np.flatnonzero(~nonzero[row] & moving):
                 nz = np.flatnonzero(nonzero[:, pp])
                 k = nz[0] if end == 0.0 else nz[-1]
-                i, j = int(I[pp]), int(J[pp])
+                i, j = int(ii[pp]), int(jj[pp])
                 lead = i if pos[k, pp] else j
-                s = float(C[row, i])
+                s = float(CI[row, pp])
                 out.append(Crossover(end, s, (i, j), None if end == 0.0 else lead,
                                      lead if end == 0.0 else None))
         return out

@@ -29,6 +29,7 @@ import numpy as np
 
 from mcda.errors import MCDAError
 from mcda.sensitivity.kernel import prepared
+from mcda.sensitivity.limits import leader_pairs
 from mcda.sensitivity.path import SCAN_POINTS, one_way_path, tie_tolerance
 
 __all__ = ["CriticalChange", "critical_changes", "most_critical", "ts_deltas"]
@@ -108,7 +109,7 @@ def critical_changes(matrix, weights, types, method: str = "topsis", normalizati
     ((0, 0, 1), 0.05, 0.47368)
     """
     if scope not in ("any", "top"):
-        raise MCDAError(f"scope must be 'any' or 'top'; found {scope!r}")
+        raise MCDAError(code="err.sens.scope", found=repr(scope)[:80])
     model, w = prepared(matrix, weights, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
     base = model.scores(w)
@@ -121,7 +122,8 @@ def critical_changes(matrix, weights, types, method: str = "topsis", normalizati
         path = one_way_path(model, w, k)
         wk = float(w[k])
         best: dict[tuple[int, int], tuple[float, float]] = {}
-        for c in path.crossovers(scan_points):
+        pairs = leader_pairs(np.flatnonzero(top), model.n) if scope == "top" else None
+        for c in path.crossovers(scan_points, pairs):
             i, j = c.pair
             if abs(base[i] - base[j]) <= tol:
                 continue  # tied now: nothing to reverse

@@ -46,18 +46,16 @@ def as_generator(seed=None) -> np.random.Generator:
     if isinstance(seed, np.random.Generator):
         return seed
     if isinstance(seed, np.random.RandomState):
-        raise MCDAError("seed must be an int, a SeedSequence or a numpy.random.Generator; "
-                        "found a legacy RandomState")
+        raise MCDAError(code="err.sens.seed_legacy")
     try:
         return np.random.default_rng(seed)
     except (TypeError, ValueError) as exc:
-        raise MCDAError(f"seed must be an int >= 0, a SeedSequence, a Generator or None; "
-                        f"found {seed!r} ({exc})") from None
+        raise MCDAError(code="err.sens.seed", found=repr(seed)[:80], detail=str(exc)) from None
 
 
 def _check_size(size) -> int:
     if isinstance(size, (bool, np.bool_)) or not isinstance(size, (int, np.integer)) or size < 0:
-        raise MCDAError(f"size must be an int >= 0; found {size!r}")
+        raise MCDAError(code="err.sens.size", found=repr(size)[:80])
     return int(size)
 
 
@@ -72,7 +70,7 @@ def uniform_simplex(rng: np.random.Generator, size: int, m: int) -> np.ndarray:
     """
     size = _check_size(size)
     if isinstance(m, (bool, np.bool_)) or not isinstance(m, (int, np.integer)) or m < 1:
-        raise MCDAError(f"the number of criteria must be an int >= 1; found {m!r}")
+        raise MCDAError(code="err.sens.m", found=repr(m)[:80])
     E = rng.standard_exponential((size, int(m)))
     E /= E.sum(axis=1, keepdims=True)
     return E
@@ -109,7 +107,7 @@ def dirichlet_sampler(weights, concentration: float = 100.0, *, criteria=None) -
     """
     w = as_weights(weights, None, criteria)
     if not (np.isfinite(concentration) and concentration > 0):
-        raise MCDAError(f"concentration must be a finite number > 0; found {concentration!r}")
+        raise MCDAError(code="err.sens.concentration", found=repr(concentration)[:80])
     alpha = concentration * w
     on = alpha > 0
 
@@ -138,7 +136,7 @@ def lognormal_sampler(weights, sigma: float = 0.2, *, criteria=None) -> Sampler:
     """
     w = as_weights(weights, None, criteria)
     if not (np.isfinite(sigma) and sigma >= 0):
-        raise MCDAError(f"sigma must be a finite number >= 0; found {sigma!r}")
+        raise MCDAError(code="err.sens.sigma", found=repr(sigma)[:80])
 
     def sample_lognormal(rng: np.random.Generator, size: int) -> np.ndarray:
         size = _check_size(size)
@@ -157,15 +155,13 @@ def draw(sampler: Sampler, rng: np.random.Generator, size: int, m: int) -> np.nd
     """Call ``sampler`` and check its output: shape (size, m), finite, >= 0, rows summing to 1."""
     W = np.asarray(sampler(rng, size), dtype=float)
     if W.shape != (size, m):
-        raise MCDAError(f"the weight sampler must return an array of shape ({size}, {m}) "
-                        f"(size x criteria); found {W.shape}")
+        raise MCDAError(code="err.sens.sampler_shape", size=size, m=m, shape=str(W.shape))
     if size:
         lo = W.min()
         if not lo >= 0:
-            raise MCDAError(f"the weight sampler returned a weight {lo} (expected finite weights >= 0)")
+            raise MCDAError(code="err.sens.sampler_value", value=float(lo))
         s = W.sum(axis=1)
         dev = np.abs(s - 1.0).max()
         if not dev <= 1e-9:
-            raise MCDAError(f"the weight sampler must return rows summing to 1; found a row sum "
-                            f"off by {dev:.3g}")
+            raise MCDAError(code="err.sens.sampler_sum", dev=float(dev))
     return W

@@ -29,15 +29,17 @@ from typing import Callable
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.sensitivity.checks import criterion_name
+from mcda.normalization import as_real_array
+from mcda.sensitivity.checks import weight_chunk, weight_samples_array
 from mcda.sensitivity.kernel import ScoreModel, score_model
-from mcda.sensitivity.ranks import RankCounter
+from mcda.sensitivity.limits import check_vendor_count
+from mcda.sensitivity.ranks import RankCounter, first_shares
 from mcda.sensitivity.sampling import Sampler, as_generator, draw, uniform_sampler
-from mcda.sensitivity.uncertainty import (MatrixSampler, draw_normalized, matrix_sampler_for,
-                                          stack_keys)
+from mcda.sensitivity.uncertainty import MatrixSampler, draw_normalized, matrix_sampler_for, stack_keys
+from mcda.text.errors_kernels import phrase
 
 __all__ = ["Cancelled", "SMAAResult", "smaa", "rank_acceptability", "central_weights",
-           "confidence_factors", "default_chunk_size", "CHUNK_BYTES"]
+           "confidence_factors", "default_chunk_size", "check_vendor_count", "CHUNK_BYTES"]
 
 #: memory budget of one chunk's temporaries (bytes)
 CHUNK_BYTES = 64 * 1024 * 1024
@@ -100,23 +102,23 @@ def default_chunk_size(n: int, m: int, uncertain: bool = False) -> int:
     """Samples per chunk so that one chunk's temporaries stay under :data:`CHUNK_BYTES`.
 
     Per sample: the weights, their squares and a spare copy (3 m doubles), the
-    products and keys (3 n doubles), the comparison (n^2 bytes) and the shares
-    (n doubles); with score uncertainty 4 more (n, m) double arrays. Capped at
-    8192 samples (faster: the chunk stays in cache).
+    products and keys (3 n doubles), the comparison (n^2 bytes, up to 24 vendors) or
+    the sort (order and sorted keys, 3 n words) and the shares (n doubles); with
+    score uncertainty 4 more (n, m) double arrays. Capped at 8192 samples.
 
     >>> default_chunk_size(10, 114)
     8192
     >>> default_chunk_size(10, 114, uncertain=True)
     1536
     """
-    per = 8 * (3 * m + 4 * n) + n * n + (32 * n * m if uncertain else 0)
+    per = 8 * (3 * m + 4 * n) + (n * n if n <= 24 else 24 * n) + (32 * n * m if uncertain else 0)
     c = max(1, min(MAX_DEFAULT_CHUNK, CHUNK_BYTES // per))
     return int(c if c < 256 else c - c % 256)
 
 
 def _check_int(v, name: str, lo: int) -> int:
     if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer)) or v < lo:
-        raise MCDAError(f"{name} must be an int >= {lo}; found {v!r}")
+        raise MCDAError(code="err.smaa.int", name=name, lo=lo, found=repr(v)[:80])
     return int(v)
 
 
@@ -126,20 +128,35 @@ def _check_chunk(chunk_size, n, m, uncertain) -> int:
     return _check_int(chunk_size, "chunk_size", 1)
 
 
-def _check_weight_chunk(Wc: np.ndarray, offset: int, criteria) -> None:
-    # one pass: min() propagates NaN; infinite weights are caught by the kernel's products
-    if not Wc.min() >= 0:
-        bad = np.argwhere(~np.isfinite(Wc) | (Wc < 0))[0]
-        s, j = int(bad[0]) + offset, int(bad[1])
-        raise MCDAError(f"weight samples must be finite and >= 0; found {Wc[bad[0], j]} in "
-                        f"sample {s}, {criterion_name(j, criteria)}")
+def _run(model: ScoreModel, total: int, chunk: int, draw_chunk, *, central: bool,
+         progress=None, should_stop=None):
+    """The one chunked sampling loop: ``draw_chunk(start, size) -> (W, K)`` (weights (size, m),
+    ordering keys (n, size)); ranks counted (:class:`RankCounter`), and with ``central`` the
+    first-rank shares times the weights summed for the central weights.
 
-
-def _first_shares(K: np.ndarray) -> np.ndarray:
-    """First-rank share (n,) averaged over samples for keys (n, c)."""
-    counter = RankCounter(K.shape[0])
-    F = counter.add(K)
-    return F.mean(axis=1)
+    Returns ``(counter, central_sum, first_sum, cancelled)``; ``should_stop`` or a
+    :class:`Cancelled` from either callback stops early (``cancelled`` True)."""
+    check_vendor_count(model.n)
+    counter = RankCounter(model.n)
+    csum = np.zeros((model.n, model.m))
+    fsum = np.zeros(model.n)
+    cancelled = False
+    try:
+        while counter.samples < total:
+            if should_stop is not None and should_stop():
+                cancelled = True
+                break
+            start = counter.samples
+            W, K = draw_chunk(start, min(chunk, total - start))
+            F = counter.add(K, first=central)
+            if central:
+                csum += F @ W
+                fsum += F.sum(axis=1)
+            if progress is not None:
+                progress(counter.samples, total)
+    except Cancelled:
+        cancelled = True
+    return counter, csum, fsum, cancelled
 
 
 def _finish(counter: RankCounter, central_sum, first_sum, model: ScoreModel):
@@ -188,22 +205,15 @@ def rank_acceptability(matrix, types, weight_samples, method: str = "topsis",
     """
     model = score_model(matrix, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
-    try:
-        W = np.asarray(weight_samples, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise MCDAError(f"weight samples must be numeric ({exc})") from None
-    if W.ndim != 2 or W.shape[1] != model.m:
-        raise MCDAError(f"weight samples must be an array (samples, {model.m}) (one weight per "
-                        f"criterion); found shape {W.shape}")
-    if W.shape[0] == 0:
-        raise MCDAError("weight samples are empty: need at least one weight vector")
+    W = weight_samples_array(weight_samples, model.m)
     chunk = _check_chunk(chunk_size, model.n, model.m, False)
-    counter = RankCounter(model.n)
     buf = np.empty((min(chunk, W.shape[0]), model.m))
-    for s in range(0, W.shape[0], chunk):
-        Wc = W[s:s + chunk]
-        _check_weight_chunk(Wc, s, model.criteria)
-        counter.add(model._keys_t(Wc, buf[: Wc.shape[0]]), first=False)
+
+    def draw_chunk(start, size):
+        Wc = weight_chunk(W[start:start + size], start, model.criteria, normalise=False)
+        return Wc, model.keys_t(Wc, buf[:size])
+
+    counter = _run(model, W.shape[0], chunk, draw_chunk, central=False)[0]
     return counter.counts() / counter.samples
 
 
@@ -222,25 +232,14 @@ def central_weights(matrix, types, weight_samples, method: str = "topsis",
     """
     model = score_model(matrix, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
-    W = np.asarray(weight_samples, dtype=float)
-    if W.ndim != 2 or W.shape[1] != model.m or W.shape[0] == 0:
-        raise MCDAError(f"weight samples must be a non-empty array (samples, {model.m}); "
-                        f"found shape {W.shape}")
+    W = weight_samples_array(weight_samples, model.m)
     chunk = _check_chunk(chunk_size, model.n, model.m, False)
-    counter = RankCounter(model.n)
-    csum = np.zeros((model.n, model.m))
-    fsum = np.zeros(model.n)
-    for s in range(0, W.shape[0], chunk):
-        Wc = W[s:s + chunk]
-        _check_weight_chunk(Wc, s, model.criteria)
-        tot = Wc.sum(axis=1, keepdims=True)
-        if np.any(tot <= 0):
-            raise MCDAError(f"weight sample {s + int(np.flatnonzero(tot <= 0)[0])} is all zero")
-        Wc = Wc / tot
-        F = counter.add(model._keys_t(Wc))
-        csum += F @ Wc
-        fsum += F.sum(axis=1)
-    return _finish(counter, csum, fsum, model)[1]
+
+    def draw_chunk(start, size):
+        Wc = weight_chunk(W[start:start + size], start, model.criteria, normalise=True)
+        return Wc, model.keys_t(Wc)
+
+    return _finish(*_run(model, W.shape[0], chunk, draw_chunk, central=True)[:3], model)[1]
 
 
 def confidence_factors(matrix, types, central, method: str = "topsis", normalization=None, *,
@@ -260,17 +259,16 @@ def confidence_factors(matrix, types, central, method: str = "topsis", normaliza
     """
     model = score_model(matrix, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
-    C = np.asarray(central, dtype=float)
+    C = as_real_array(central, phrase("err.what.central_weights"))
     if C.shape != (model.n, model.m):
-        raise MCDAError(f"central weights must be an array ({model.n}, {model.m}) (vendors x "
-                        f"criteria); found shape {C.shape}")
+        raise MCDAError(code="err.smaa.central_shape", n=model.n, m=model.m, shape=str(C.shape))
     msampler = matrix_sampler_for(matrix, model, bounds, score_sd, matrix_sampler)
     norm = normalization if normalization is not None else model.normalization
     out = np.full(model.n, np.nan)
     ok = np.flatnonzero(np.all(np.isfinite(C), axis=1))
     if msampler is None:
         if ok.size:
-            F = _first_share_matrix(model._keys_t(C[ok]))
+            F = first_shares(model.keys_t(C[ok]))
             out[ok] = F[ok, np.arange(ok.size)]
         return out
     n_samples = _check_int(n_samples, "n_samples", 1)
@@ -283,13 +281,9 @@ def confidence_factors(matrix, types, central, method: str = "topsis", normaliza
         for i in ok:  # one small evaluation per vendor
             Wc = np.broadcast_to(C[i], (Rs.shape[0], model.m))
             K = stack_keys(model, Rs, np.ascontiguousarray(Wc))
-            sums[i] += _first_shares(K)[i] * Rs.shape[0]
+            sums[i] += first_shares(K)[i].mean() * Rs.shape[0]
     out[ok] = sums[ok] / n_samples
     return out
-
-
-def _first_share_matrix(K: np.ndarray) -> np.ndarray:
-    return RankCounter(K.shape[0]).add(K)
 
 
 def smaa(matrix, types, method: str = "topsis", normalization=None, *,
@@ -364,34 +358,18 @@ def smaa(matrix, types, method: str = "topsis", normalization=None, *,
     if sampler is None:
         sampler = uniform_sampler(m)
     elif not callable(sampler):
-        raise MCDAError("sampler must be a callable (rng, size) -> (size, m) weight array")
+        raise MCDAError(code="err.smaa.sampler")
     rng = as_generator(seed)
-    counter = RankCounter(n)
-    csum = np.zeros((n, m))
-    fsum = np.zeros(n)
     buf = np.empty((min(chunk, n_samples), m))
-    cancelled = False
-    done = 0
-    try:
-        while done < n_samples:
-            if should_stop is not None and should_stop():
-                cancelled = True
-                break
-            size = min(chunk, n_samples - done)
-            Wc = draw(sampler, rng, size, m)
-            if uncertain:
-                Rs = draw_normalized(msampler, rng, size, model, types, norm, bounds)
-                K = stack_keys(model, Rs, Wc)
-            else:
-                K = model._keys_t(Wc, buf[:size])
-            F = counter.add(K)
-            csum += F @ Wc
-            fsum += F.sum(axis=1)
-            done += size
-            if progress is not None:
-                progress(done, n_samples)
-    except Cancelled:
-        cancelled = True
+
+    def draw_chunk(start, size):
+        Wc = draw(sampler, rng, size, m)
+        if uncertain:
+            return Wc, stack_keys(model, draw_normalized(msampler, rng, size, model, types, norm, bounds), Wc)
+        return Wc, model.keys_t(Wc, buf[:size])
+
+    counter, csum, fsum, cancelled = _run(model, n_samples, chunk, draw_chunk, central=True,
+                                          progress=progress, should_stop=should_stop)
     acc, cw = _finish(counter, csum, fsum, model)
     if counter.samples == 0:
         conf = np.full(n, np.nan)

@@ -13,7 +13,7 @@ closed form plus grid scan and bracketed refinement for TOPSIS.
 
 Edge policies (pinned by tests):
 
-* Ties: scores within ``1e-12 * max(1, max |s|)`` are equal. The *incumbents*
+* Ties: scores within ``DEFAULT_TIE_TOL * max(1, max |s|)`` are equal (:func:`tie_tolerance`). The *incumbents*
   are every vendor tied for first at the current weights; the winner interval
   is where no other vendor is strictly ahead of all incumbents (a tie at the
   end is still "on top": the interval is closed). With every vendor tied the
@@ -31,10 +31,14 @@ import numpy as np
 
 from mcda.errors import MCDAError
 from mcda.sensitivity.kernel import prepared
+from mcda.sensitivity.limits import adjacent_pairs, leader_pairs
 from mcda.sensitivity.path import SCAN_POINTS, OneWayPath, one_way_path, tie_tolerance
 
 __all__ = ["Stability", "stability", "weight_stability", "ranking_stability", "Tornado",
            "tornado"]
+
+#: distance from the current weight of the two extra orders whose neighbours can end a ranking interval
+_BESIDE = 1e-7
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def _winner_interval(path: OneWayPath, inc: list, others: list, tol, scan_points
     hi_ij = {(i, j): 1.0 for i in inc for j in others}
     lo_ij = {(i, j): 0.0 for i in inc for j in others}
     incs = set(inc)
-    for c in path.crossovers(scan_points):
+    for c in path.crossovers(scan_points, leader_pairs(inc, path.model.n)):
         a, b = c.pair
         if a in incs and b not in incs:
             i, j = a, b
@@ -109,14 +113,16 @@ def _winner_interval(path: OneWayPath, inc: list, others: list, tol, scan_points
 
 def _ranking_interval(path: OneWayPath, base, tol, scan_points):
     wk = path.base_weight
-    n = base.size
     lo, hi, who_lo, who_hi = 0.0, 1.0, -1, -1
-    I, J = np.triu_indices(n, 1)
-    tied = np.abs(base[I] - base[J]) <= tol
-    for i, j in zip(I[tied], J[tied]):
-        if not _tied_along_path(path, int(i), int(j), tol):
-            return wk, wk, int(j), int(j)
-    for c in path.crossovers(scan_points):
+    order = np.argsort(-base, kind="stable")  # pairs tied now are neighbours in this order
+    ii, jj = np.minimum(order[:-1], order[1:]), np.maximum(order[:-1], order[1:])
+    tied = np.flatnonzero(np.abs(base[ii] - base[jj]) <= tol)
+    for i, j in sorted(zip(ii[tied].tolist(), jj[tied].tolist(), strict=False)):
+        if not _tied_along_path(path, i, j, tol):
+            return wk, wk, j, j
+    # the first swap on either side is between neighbours in rank just beside wk (limits.adjacent_pairs)
+    beside = path.scores([max(wk - _BESIDE, 0.0), wk, min(wk + _BESIDE, 1.0)])
+    for c in path.crossovers(scan_points, adjacent_pairs(beside)):
         if c.ahead_below is None or c.ahead_above is None:
             continue  # a tie at t = 0 or 1: the closed interval reaches it
         if c.t > wk and c.t < hi:
@@ -158,7 +164,7 @@ def stability(matrix, weights, types, method: str = "topsis", normalization=None
            [0.     , 0.6    ]])
     """
     if kind not in ("winner", "ranking"):
-        raise MCDAError(f"kind must be 'winner' or 'ranking'; found {kind!r}")
+        raise MCDAError(code="err.sens.kind", found=repr(kind)[:80])
     model, w = prepared(matrix, weights, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
     base = model.scores(w)
@@ -273,11 +279,11 @@ def tornado(matrix, weights, types, method: str = "topsis", normalization=None, 
     (array([-0.4,  0.6]), array([ 0.8, -0.2]))
     """
     if ends not in ("relative", "absolute", "stability"):
-        raise MCDAError(f"ends must be 'relative', 'absolute' or 'stability'; found {ends!r}")
+        raise MCDAError(code="err.sens.ends", found=repr(ends)[:80])
     if measure not in ("margin", "score"):
-        raise MCDAError(f"measure must be 'margin' or 'score'; found {measure!r}")
-    if not (np.isfinite(spread) and spread >= 0):
-        raise MCDAError(f"spread must be a finite number >= 0; found {spread!r}")
+        raise MCDAError(code="err.sens.measure", found=repr(measure)[:80])
+    if not (isinstance(spread, (int, float, np.integer, np.floating)) and np.isfinite(spread) and spread >= 0):
+        raise MCDAError(code="err.sens.spread", found=repr(spread)[:80])
     model, w = prepared(matrix, weights, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
     base_scores = model.scores(w)

@@ -91,7 +91,7 @@ def sweep(matrix, weights, types, k, method: str = "topsis", normalization=None,
     """
     if isinstance(points, (bool, np.bool_)) or not isinstance(points, (int, np.integer)) \
             or points < 2:
-        raise MCDAError(f"points must be an int >= 2; found {points!r}")
+        raise MCDAError(code="err.sens.points", found=repr(points)[:80])
     model, w = prepared(matrix, weights, types, method, normalization, bounds=bounds, vendors=vendors,
                         criteria=criteria)
     k = criterion_index(k, model.m, model.criteria)

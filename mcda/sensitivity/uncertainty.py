@@ -19,8 +19,9 @@ from typing import Callable
 import numpy as np
 
 from mcda.errors import MCDAError
-from mcda.normalization.core import RATIO_NORMALIZATIONS, normalize
+from mcda.normalization import RATIO_NORMALIZATIONS, as_real_array, normalize
 from mcda.sensitivity.kernel import ScoreModel
+from mcda.text.errors_kernels import Phrase, phrase
 
 __all__ = ["MatrixSampler", "normal_matrix_sampler", "normalize_stack", "stack_keys",
            "matrix_sampler_for"]
@@ -51,21 +52,17 @@ def normal_matrix_sampler(matrix, score_sd, bounds=None, *, lower: float | None 
     >>> Xs.shape, float(Xs[:, 0, 0].std()), bool(Xs.min() >= 1 and Xs.max() <= 5)
     ((1000, 1, 2), 0.0, True)
     """
-    X = np.asarray(matrix, dtype=float)
+    X = as_real_array(matrix, phrase("err.what.matrix"))
     if X.ndim != 2:
-        raise MCDAError(f"the decision matrix must be 2-D (vendors x criteria); found shape {X.shape}")
+        raise MCDAError(code="err.method.matrix_2d", shape=str(X.shape))
     n, m = X.shape
-    try:
-        sd = np.asarray(score_sd, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise MCDAError(f"score_sd must be numeric ({exc})") from None
+    sd = as_real_array(score_sd, Phrase("score_sd"), detail_key="err.sens.score_sd_numeric")
     if sd.ndim == 0:
         sd = np.full((n, m), float(sd))
     if sd.shape != (n, m):
-        raise MCDAError(f"score_sd must be a number or an array ({n}, {m}) (vendors x criteria); "
-                        f"found shape {np.shape(score_sd)}")
+        raise MCDAError(code="err.sens.score_sd_shape", n=n, m=m, shape=str(np.shape(score_sd)))
     if not np.all(np.isfinite(sd) & (sd >= 0)):
-        raise MCDAError("score_sd must be finite and >= 0 in every cell")
+        raise MCDAError(code="err.sens.score_sd_value")
     if bounds is not None:
         b = np.broadcast_to(np.asarray(bounds, dtype=float), (m, 2))
         lo, hi = b[:, 0], b[:, 1]
@@ -93,12 +90,12 @@ def matrix_sampler_for(matrix, model: ScoreModel, bounds, score_sd,
     the ratio normalisations.
     """
     if score_sd is not None and matrix_sampler is not None:
-        raise MCDAError("give either score_sd or matrix_sampler, not both")
+        raise MCDAError(code="err.sens.sd_and_sampler")
     if score_sd is not None:
         lower = 0.0 if model.normalization in RATIO_NORMALIZATIONS else None
         return normal_matrix_sampler(matrix, score_sd, bounds, lower=lower)
     if matrix_sampler is not None and not callable(matrix_sampler):
-        raise MCDAError("matrix_sampler must be a callable (rng, size) -> (size, n, m)")
+        raise MCDAError(code="err.sens.matrix_sampler")
     return matrix_sampler
 
 
@@ -123,15 +120,14 @@ def draw_normalized(sampler: MatrixSampler, rng, size: int, model: ScoreModel, t
     n, m = model.n, model.m
     Xs = np.asarray(sampler(rng, size), dtype=float)
     if Xs.shape != (size, n, m):
-        raise MCDAError(f"matrix_sampler must return an array of shape ({size}, {n}, {m}); "
-                        f"found {Xs.shape}")
+        raise MCDAError(code="err.sens.matrix_sampler_shape", size=size, n=n, m=m, shape=str(Xs.shape))
     return normalize_stack(Xs, types, normalization, bounds)
 
 
 def stack_keys(model: ScoreModel, Rs: np.ndarray, W: np.ndarray) -> np.ndarray:
     """Ordering keys (n, S) when sample ``s`` has its own matrix ``Rs[s]`` and weights ``W[s]``.
 
-    Same keys as :meth:`ScoreModel._keys_t` (weighted sum: the score; TOPSIS:
+    Same keys as :meth:`ScoreModel.keys_t` (weighted sum: the score; TOPSIS:
     ``S-^2 / S+^2``, 1 when both vanish).
     """
     if model.method == "wsm":

@@ -27,7 +27,9 @@ from __future__ import annotations
 import numpy as np
 
 from mcda.errors import MCDAError
+from mcda.normalization import as_real_array
 from mcda.sensitivity.checks import as_weights, criterion_index, criterion_name
+from mcda.text.errors_kernels import Phrase
 
 __all__ = ["rescale", "rescale_path", "others_direction"]
 
@@ -57,14 +59,14 @@ def others_direction(weights, k, *, criteria=None) -> np.ndarray:
 
 
 def _check_t(t, k: int, m: int, criteria) -> np.ndarray:
-    t = np.asarray(t, dtype=float)
+    t = as_real_array(t, Phrase("t"))
     bad = ~np.isfinite(t) | (t < 0) | (t > 1)
     if bad.any():
         v = t.reshape(-1)[np.flatnonzero(bad.reshape(-1))[0]]
-        raise MCDAError(f"the new weight of {criterion_name(k, criteria)} must be in [0, 1]; found {v}")
+        raise MCDAError(code="err.sens.new_weight", who=criterion_name(k, criteria), value=float(v))
     if m == 1 and np.any(t != 1):
-        raise MCDAError(f"{criterion_name(k, criteria)} is the only criterion of its node: its weight "
-                        f"is 1 and cannot change; found a new weight of {t.reshape(-1)[0]}")
+        raise MCDAError(code="err.sens.only_criterion", who=criterion_name(k, criteria),
+                        value=float(t.reshape(-1)[0]))
     return t
 
 

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from mcda.engine import analysis as an
 from mcda import sensitivity as sens
+from mcda.engine import analysis as an
 from mcda.engine.evaluation import evaluate, with_local_weights
 from mcda.errors import MCDAError
 from mcda.scenario.io import load_scenario
@@ -91,9 +91,11 @@ def test_flat_hierarchy_paths_equal_the_flat_one_way_kernel():
     vendors = [f"v{i}" for i in range(4)]
     data = {
         "schema_version": 1, "kind": "scenario", "scales": {"s": {"kind": "ordinal", "min": 1, "max": 9}},
-        "criteria": {"id": "goal", "name": {"en": "G"}, "children": [{"id": c, "name": {"en": c}, **leaf} for c in ids]},
+        "criteria": {"id": "goal", "name": {"en": "G"},
+                     "children": [{"id": c, "name": {"en": c}, **leaf} for c in ids]},
         "members": [{"id": "m", "name": "M"}],
-        "judgments": {"m": {"direct": {"goal": {c: float(w) for c, w in zip(ids, rng.uniform(5, 30, 5))}}}},
+        "judgments": {"m": {"direct": {"goal": {c: float(w)
+                                                for c, w in zip(ids, rng.uniform(5, 30, 5), strict=True)}}}},
         "vendors": [{"id": v, "name": {"en": v}} for v in vendors],
         "scores": {"m": {v: {c: float(rng.integers(1, 10)) for c in ids} for v in vendors}},
     }
@@ -223,7 +225,8 @@ def test_single_child_nodes_are_skipped_not_fatal(example):
     for m in s.members:
         s.judgments[m.id].nodes.pop("quality", None)
         for v in s.vendors:
-            s.scores[m.id][v.id] = {c: x for c, x in s.scores[m.id][v.id].items() if not c.startswith("quality.") or c == keep}
+            s.scores[m.id][v.id] = {c: x for c, x in s.scores[m.id][v.id].items()
+                                    if not c.startswith("quality.") or c == keep}
     e = evaluate(s, agreement=False)
     nodes = [r.node for r in an.stability_table(e, "topsis", "all")]
     assert keep not in nodes and "quality" in nodes

@@ -8,9 +8,14 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose, assert_array_equal
 
+from mcda.engine.explain import (
+    GroupDifference,
+    group_sum,
+    topsis_contributions,
+    weighted_sum_contributions,
+    why_a_beats_b,
+)
 from mcda.errors import MCDAError
-from mcda.engine.explain import (GroupDifference, group_sum, topsis_contributions, weighted_sum_contributions,
-                          why_a_beats_b)
 from mcda.methods import topsis_details, wsm_details
 
 

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose, assert_array_equal
 
-from mcda.errors import MCDAError
 from mcda.engine.scores import AGGREGATION_RULES, MISSING_POLICIES, aggregate_scores
+from mcda.errors import MCDAError
 
 nan = np.nan
 MEMBERS = ["Li", "Wang", "Zhao"]
@@ -212,3 +212,40 @@ def test_rules_stay_within_the_scores_and_ignore_member_order(s, data):
         m = aggregate_scores(s, w, rule).matrix
         assert np.all(m >= s.min(axis=0) - 1e-12) and np.all(m <= s.max(axis=0) + 1e-12)
         assert_allclose(aggregate_scores(s[perm], w[perm], rule).matrix, m, rtol=1e-12)
+
+
+# ---------------------------------------------- issue 11 item 11: a cell stays in its members' range
+@pytest.mark.parametrize("rule", sorted(AGGREGATION_RULES))
+def test_equal_scores_aggregate_to_exactly_that_score(rule):
+    """5 and 5 with weights 0.6 / 0.3 gave 5.000000000000001 before the clip."""
+    assert aggregate_scores([[[5.0]], [[5.0]]], [0.6, 0.3], rule=rule).matrix.tolist() == [[5.0]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(weights=hnp.arrays(np.float64, st.integers(1, 6), elements=st.floats(1e-3, 1e3)),
+       rule=st.sampled_from(sorted(AGGREGATION_RULES)), at_top=st.booleans(),
+       others=hnp.arrays(np.float64, 3, elements=st.floats(1, 5)))
+def test_scale_normalised_ranking_of_aggregated_scores_at_the_bound_works(weights, rule, at_top, others):
+    """Identical member scores at the scale's bound, random member weights: the aggregated cell is the
+    bound exactly, and the ``scale`` normalisation ranks the result instead of refusing it."""
+    from mcda.methods import run_method
+
+    bound = 5.0 if at_top else 1.0
+    k = weights.size
+    S = np.empty((k, 4, 1))
+    S[:, 0, 0] = bound
+    S[:, 1:, 0] = others  # every member gives the other vendors the same scores
+    agg = aggregate_scores(S, weights, rule=rule)
+    assert agg.matrix[0, 0] == bound
+    assert (agg.matrix >= 1).all() and (agg.matrix <= 5).all()
+    res = run_method("wsm", agg.matrix, [1.0], [1], "scale", bounds=[(1.0, 5.0)])
+    assert res.details.normalized[0, 0] == (1.0 if at_top else 0.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(S=hnp.arrays(np.float64, st.tuples(st.integers(1, 5), st.just(2), st.just(2)), elements=st.floats(0.01, 1e6)),
+       rule=st.sampled_from(sorted(AGGREGATION_RULES)))
+def test_an_aggregated_cell_lies_within_its_members_range(S, rule):
+    w = np.linspace(0.1, 1.0, S.shape[0])
+    m = aggregate_scores(S, w, rule=rule).matrix
+    assert (m >= S.min(axis=0)).all() and (m <= S.max(axis=0)).all()

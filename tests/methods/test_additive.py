@@ -141,7 +141,7 @@ def test_wsm_uses_weights_as_given():
 def test_wsm_equals_pymcdm_wsm_with_the_same_normalisation(name, rng):
     from pymcdm.methods import WSM
 
-    from mcda.normalization.core import NORMALIZATIONS
+    from mcda.normalization import NORMALIZATIONS
     for _ in range(20):
         n, m = rng.integers(2, 12), rng.integers(1, 6)
         X = rng.uniform(0.5, 50, size=(n, m))

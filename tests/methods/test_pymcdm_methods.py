@@ -8,7 +8,7 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
 from mcda.errors import MCDAError
-from mcda.methods import (promethee_ii, promethee_ii_details, rank, vikor, wpm, wpm_details)
+from mcda.methods import promethee_ii, promethee_ii_details, rank, vikor, wpm, wpm_details
 
 # --------------------------------------------------------------------------
 # WPM

@@ -15,7 +15,7 @@ from numpy.testing import assert_allclose, assert_array_equal
 import mcda.methods as M
 from mcda.errors import MCDAError
 from mcda.methods import METHODS, MethodResult, run_method
-from mcda.normalization.core import NORMALIZATIONS
+from mcda.normalization import NORMALIZATIONS
 
 ALL = ["topsis", "wsm", "wpm", "ahp_ideal", "ahp_distributive", "vikor", "promethee_ii"]
 X3 = [[1.0, 3000.0], [2.0, 3750.0], [5.0, 4500.0]]
@@ -95,7 +95,7 @@ def test_run_method_errors(call, message):
 def test_importing_and_running_local_methods_does_not_import_pymcdm():
     code = textwrap.dedent("""
         import sys
-        import mcda.methods, mcda.normalization.core, mcda.engine.scores, mcda.engine.explain
+        import mcda.methods, mcda.normalization, mcda.engine.scores, mcda.engine.explain
         X, w, t = [[1, 2], [2, 1], [3, 4]], [0.5, 0.5], [1, -1]
         mcda.methods.topsis(X, w, t)
         mcda.methods.topsis_details(X, w, t, "minmax")

@@ -1,4 +1,4 @@
-"""Tests for mcda.normalization.core: rules, edge policies, pymcdm compatibility, errors."""
+"""Tests for mcda.normalization: rules, edge policies, pymcdm compatibility, errors."""
 from __future__ import annotations
 
 import numpy as np
@@ -9,8 +9,18 @@ from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose, assert_array_equal
 
 from mcda.errors import MCDAError
-from mcda.normalization.core import (NORMALIZATIONS, make_scale, max_norm, minmax, none, normalize,
-                                scale, sum_norm, types_to_cost, vector)
+from mcda.normalization import (
+    NORMALIZATIONS,
+    make_scale,
+    max_norm,
+    minmax,
+    none,
+    normalize,
+    scale,
+    sum_norm,
+    types_to_cost,
+    vector,
+)
 
 NAMES = ["vector", "max", "minmax", "sum", "none"]
 
@@ -205,7 +215,7 @@ def test_a_foreign_normalisation_error_becomes_an_mcda_error():
 
 
 def test_a_registry_function_passed_as_callable_keeps_its_name():
-    from mcda.normalization.core import resolve
+    from mcda.normalization import resolve
     assert resolve(max_norm) == ("max", max_norm)
     with pytest.raises(MCDAError, match="vendor 'B'"):
         normalize([[1.0], [-1.0]], [1], max_norm, vendors=["A", "B"])

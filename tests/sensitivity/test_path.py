@@ -15,10 +15,10 @@ METHOD_FN = {"topsis": topsis, "wsm": wsm}
 def _grid_sign_changes(path, G=100_001):
     t = np.linspace(0, 1, G)
     S = path.scores(t)
-    I, J = np.triu_indices(S.shape[1], 1)
-    D = S[:, I] - S[:, J]
+    ii, jj = np.triu_indices(S.shape[1], 1)
+    D = S[:, ii] - S[:, jj]
     g, p = np.nonzero(np.sign(D[:-1]) * np.sign(D[1:]) < 0)
-    return [(t[a], t[a + 1], (int(I[b]), int(J[b]))) for a, b in zip(g, p)]
+    return [(t[a], t[a + 1], (int(ii[b]), int(jj[b]))) for a, b in zip(g, p, strict=True)]
 
 
 @pytest.mark.parametrize("method", ["topsis", "wsm"])

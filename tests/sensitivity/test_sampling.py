@@ -6,8 +6,7 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
 from mcda.errors import MCDAError
-from mcda.sensitivity import (as_generator, dirichlet_sampler, lognormal_sampler, uniform_sampler,
-                              uniform_simplex)
+from mcda.sensitivity import as_generator, dirichlet_sampler, lognormal_sampler, uniform_sampler, uniform_simplex
 from mcda.sensitivity.sampling import draw
 
 

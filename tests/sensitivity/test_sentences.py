@@ -1,8 +1,7 @@
 """Plain sentences built from critical changes and stability intervals."""
 from __future__ import annotations
 
-from mcda.sensitivity import (CriticalChange, change_sentence, flip_sentences, stability,
-                              stability_sentence)
+from mcda.sensitivity import CriticalChange, change_sentence, flip_sentences, stability, stability_sentence
 from mcda.sensitivity.sentences import percent_pair
 
 

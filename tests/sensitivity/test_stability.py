@@ -6,8 +6,7 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
 from mcda.errors import MCDAError
-from mcda.sensitivity import (ranking_stability, rescale_path, score_model, stability, tornado,
-                              weight_stability)
+from mcda.sensitivity import ranking_stability, rescale_path, score_model, stability, tornado, weight_stability
 
 GRID = np.linspace(0.0, 1.0, 20_001)
 H = GRID[1]

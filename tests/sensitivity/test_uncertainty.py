@@ -8,7 +8,7 @@ from pymcdm import normalizations as pn
 
 from mcda.errors import MCDAError
 from mcda.methods import topsis, wsm
-from mcda.normalization.core import normalize
+from mcda.normalization import normalize
 from mcda.sensitivity import confidence_factors, score_model, smaa
 from mcda.sensitivity.uncertainty import normal_matrix_sampler, normalize_stack, stack_keys
 
