@@ -14,6 +14,7 @@ pages = [
     st.Page("mcda/ui/pages/scores.py", title=t("page_scores"), icon=":material/edit_note:"),
     st.Page("mcda/ui/pages/results.py", title=t("page_results"), icon=":material/leaderboard:"),
     st.Page("mcda/ui/pages/sensitivity.py", title=t("page_sensitivity"), icon=":material/tune:"),
+    st.Page("mcda/ui/pages/settings.py", title=t("page_settings"), icon=":material/settings:"),
     st.Page("mcda/ui/pages/report.py", title=t("page_report"), icon=":material/description:"),
 ]
 st.navigation(pages).run()

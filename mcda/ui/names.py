@@ -11,6 +11,7 @@ import math
 from mcda.ahp import SAATY_SCALE, format_value, nearest_scale_value
 from mcda.methods import METHODS
 from mcda.scenario.schema import Criterion, Scenario
+from mcda.text import format_number, percent
 from mcda.text.ui import label
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "vendor_names",
     "member_names",
     "method_label",
+    "normalization_label",
     "parents",
     "SLIDER_VALUES",
     "slider_value",
@@ -49,6 +51,17 @@ def method_label(name: str, lang: str) -> str:
     if spec is None:
         return name
     return spec.label_zh if lang == "zh" else spec.label_en
+
+
+def normalization_label(name: str, lang: str, method: str | None = None) -> str:
+    """A normalisation in words: a registry name (``"max"``), or what a method that fixes its own
+    uses (``method`` given, ``name`` its description); the name itself if unknown."""
+    if method is not None and METHODS.get(method) is not None and METHODS[method].default_normalization is None:
+        key = f"norm_fixed_{method}"
+    else:
+        key = f"norm_{name}"
+    text = label(key, lang)
+    return name if text == key else text
 
 
 def parents(scenario: Scenario) -> list[Criterion]:
@@ -90,10 +103,11 @@ def pct(x: float | None, digits: int = 1) -> str:
     """A share as a percentage (display only)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "—"
-    return f"{100 * x:.{digits}f} %"
+    return percent(float(x), digits)
 
 
 def num(x: float | None, digits: int = 3) -> str:
+    """A number with thousands separators (:func:`mcda.text.format_number`)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "—"
-    return f"{x:.{digits}f}"
+    return format_number(float(x), digits)

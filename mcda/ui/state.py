@@ -127,7 +127,7 @@ def open_bytes(name: str, data: bytes | str) -> str | None:
     try:
         new = parse_scenario(parse_json(data, name), name)
     except MCDAError as exc:
-        return str(exc)
+        return exc.render(lang())
     set_scenario(new, name)
     return None
 
@@ -162,7 +162,7 @@ def apply(edit: Callable[..., Scenario], *args: Any) -> str | None:
     try:
         new = edit(scenario(), *args)
     except MCDAError as exc:
-        return str(exc)
+        return exc.render(lang())
     new_digest = _digest_of(new)
     if new_digest != digest():
         set_scenario(new, digest_of_new=new_digest)

@@ -12,9 +12,10 @@ from mcda.ui import cache, state
 from mcda.ui.state import t
 from mcda.engine.weights import WeightsResult
 
-__all__ = ["plain", "show_error", "guard", "show_flashes", "header", "current_evaluation", "current_weights", "sidebar"]
+__all__ = ["plain", "in_language", "show_error", "guard", "show_flashes", "header", "evaluation_result", "current_evaluation", "current_weights", "sidebar"]
 
-_FLASH = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}
+_FLASH = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info,
+          "refused": st.error}  # "refused": markdown already written by the page
 
 
 def _as_markdown(message: str) -> str:
@@ -41,9 +42,19 @@ def plain(text: str) -> str:
     return text
 
 
-def show_error(lead: str, message: str) -> None:
+def in_language(message: str | dict | MCDAError) -> str:
+    """An engine message in the interface language: a cached ``{"zh", "en"}`` pair, an
+    :class:`~mcda.errors.MCDAError` (rendered), or text already in the reader's language."""
+    if isinstance(message, MCDAError):
+        return message.render(state.lang())
+    if isinstance(message, dict):
+        return message.get(state.lang()) or message.get("en", "")
+    return message
+
+
+def show_error(lead: str, message: str | dict | MCDAError) -> None:
     """``st.error`` with a plain lead sentence in the interface language and the engine's located message."""
-    st.error(f"**{lead}**\n\n{_as_markdown(message)}")
+    st.error(f"**{lead}**\n\n{_as_markdown(in_language(message))}")
 
 
 @contextmanager
@@ -52,7 +63,7 @@ def guard(lead_key: str = "engine_error") -> Iterator[None]:
     try:
         yield
     except MCDAError as exc:
-        show_error(t(lead_key), str(exc))
+        show_error(t(lead_key), exc)
 
 
 def show_flashes() -> None:
@@ -72,6 +83,14 @@ def header(title_key: str, help_key: str | None = None) -> None:
         st.caption(t(help_key))
     with st.container():
         show_flashes()
+
+
+def evaluation_result() -> tuple[Evaluation | None, dict | None]:
+    """The evaluation of the current scenario (cached) and, when it cannot be ranked, the engine's message
+    in both languages."""
+    digest, sc = state.digest(), state.scenario()
+    with st.spinner(t("computing")):
+        return state.memo("evaluation", digest, lambda: cache.evaluation(digest, sc))
 
 
 def current_evaluation(show: bool = True) -> Evaluation | None:

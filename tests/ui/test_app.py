@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "mcda" / "ui" / "pages").glob("*.py"))
 
 LANGS = ("中文", "English")
-SENSITIVITY_TABS = {"中文": ("假设分析", "单因素敏感性", "随机权重 (SMAA)"),
+SENSITIVITY_TABS = {"中文": ("假设分析", "单因素敏感性", "随机权重（SMAA）"),
                     "English": ("What-if", "One weight at a time", "Random weights (SMAA)")}
 
 
@@ -253,7 +253,7 @@ def test_saving_adds_a_version_to_the_history(app, _library):
     app.text_input(key=K("save_name")).input("2027 tender")
     app.text_area(key=K("save_message")).input("first draft")
     _ok(_button(app, "保存新版本").click().run())
-    assert "已保存:2027 tender 第 1 版" in [s.value for s in app.success]
+    assert "已保存：2027 tender 第 1 版" in [s.value for s in app.success]
     history = app.dataframe[0].value
     assert history.iloc[:, 0].tolist() == [1]
     # change something, save again: version 2 appears, newest first

@@ -66,7 +66,7 @@ def _save_direct(keys: dict[str, str]) -> None:
     try:
         edits.check_weights_given(weights)
     except MCDAError as exc:
-        state.flash("error", str(exc))
+        state.flash("error", exc.render(lang))
         return
     state.edit_callback(edits.set_direct, member, node_id, weights, done=t("direct_saved"))
 

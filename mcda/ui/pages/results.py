@@ -6,14 +6,17 @@ import pandas as pd
 import streamlit as st
 
 from mcda.ui import charts, state
-from mcda.ui.names import criterion_names, method_label, pct, vendor_names
-from mcda.ui.widgets import current_evaluation, header, plain
+from mcda.ui.headline import show_headline
+from mcda.ui.names import criterion_names, method_label, normalization_label, num, pct, vendor_names
+from mcda.ui.widgets import evaluation_result, header, plain
 
 lang = state.lang()
 t = state.translator()
 header("page_results", "results_help")
 sc = state.scenario()
-ev = current_evaluation()
+ev, error = evaluation_result()
+# ------------------------------------------------------------------ headline (checklist while incomplete)
+show_headline(ev, error)
 if ev is None:
     st.stop()
 vn = vendor_names(sc, lang)
@@ -22,16 +25,8 @@ vendors = [vn[v] for v in ev.vendors]
 dims = [cn[d] for d in ev.problem.dimensions]
 methods = list(ev.methods)
 
-# ------------------------------------------------------------------ headline
-winners = ev.winners()
-agreed = {w for ws in winners.values() for w in ws}
-if len(agreed) == 1:
-    st.success(t("winner_all", vendor=vn[next(iter(agreed))], n=len(methods)))
-else:
-    st.warning(t("winner_split", detail="; ".join(f"{method_label(m, lang)}: {', '.join(vn[v] for v in ws)}"
-                                                   for m, ws in winners.items())))
 if ev.notes:
-    with st.expander(f"{t('engine_warnings')} ({len(ev.notes)})", expanded=True):
+    with st.expander(f"{t('engine_warnings')} ({len(ev.notes)})", expanded=False):
         name = ev.names(lang)
         for note in ev.notes:
             st.warning(plain(note.text(lang, name)))
@@ -47,14 +42,18 @@ first = ev.methods[methods[0]]
 table = table.iloc[first.order()].reset_index(drop=True)
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={c: st.column_config.NumberColumn(format="%.4f") for c in table.columns if c.endswith(t("score"))})
-cols = st.columns(len(methods))
-for col, m in zip(cols, methods):
-    out = ev.methods[m]
-    with col:
-        st.plotly_chart(charts.ranking_bars(vendors, out.scores.tolist(), out.ranks.tolist(), title=method_label(m, lang),
-                                            x_title=t("score_lower_better") if not out.higher_is_better else t("score")),
-                        key=state.key("rank_bars", m))
-        st.caption(t("normalization_used", name=out.normalization))
+per_row = 3 if len(methods) >= 3 else len(methods)
+for row_start in range(0, len(methods), per_row):
+    cols = st.columns(per_row)
+    for col, m in zip(cols, methods[row_start:row_start + per_row]):
+        out = ev.methods[m]
+        with col:
+            st.plotly_chart(charts.ranking_bars(vendors, out.scores.tolist(), out.ranks.tolist(),
+                                                title=method_label(m, lang),
+                                                x_title=t("score_lower_better") if not out.higher_is_better else t("score")),
+                            key=state.key("rank_bars", m))
+            st.caption(t("normalization_used", name=normalization_label(out.normalization, lang, m)))
+st.caption(t("zoomed_help"))
 
 # ------------------------------------------------------------------ why the winner wins
 st.subheader(t("why_winner"))
@@ -68,10 +67,11 @@ for m in methods:
     for r in out.reasons:
         side = win if r.share >= 0 else second
         parts.append(t("reason_part", dimension=cn[r.dimension], share=pct(abs(r.share), 0), vendor=side))
-    st.markdown(t("reason_sentence", method=method_label(m, lang), winner=win, second=second, parts="; ".join(parts)))
+    st.markdown(t("reason_sentence", method=method_label(m, lang), winner=win, second=second, parts=("；" if lang == "zh" else "; ").join(parts)))
 
 # ------------------------------------------------------------------ contributions and profiles
-explained = [m for m in methods if ev.methods[m].contributions is not None]
+explained = sorted((m for m in methods if ev.methods[m].contributions is not None),
+                   key=lambda m: ev.methods[m].contribution_kind != "score")
 if explained:
     st.subheader(t("contributions"))
     m = state.pick(st.segmented_control, t("method"), explained, "contrib_method",
@@ -92,6 +92,29 @@ if explained:
                                      title=t("profiles_title", method=method_label(additive[0], lang))),
                         key=state.key("radar"))
         st.caption(t("profiles_help"))
+
+# ------------------------------------------------------------------ head to head
+if explained and len(vendors) >= 2:
+    st.subheader(t("head_to_head"))
+    order = ev.methods[explained[0]].order()
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        a = state.pick(st.selectbox, t("vendor_a"), order.tolist(), "h2h_a", format_func=vendors.__getitem__)
+    with c2:
+        rest = [i for i in order.tolist() if i != a]
+        b = state.pick(st.selectbox, t("vendor_b"), rest, "h2h_b", format_func=vendors.__getitem__)
+    with c3:
+        m = state.pick(st.selectbox, t("method"), explained, "h2h_method", format_func=lambda x: method_label(x, lang))
+    out = ev.methods[m]
+    diff = out.contributions[a] - out.contributions[b]
+    if out.contribution_kind != "score":  # a distance: shorter is better
+        diff = -diff
+    st.plotly_chart(charts.diverging_bars(dims, diff.tolist(), left_name=f"◀ {vendors[b]}", right_name=f"{vendors[a]} ▶",
+                                          title=t("h2h_title", a=vendors[a], b=vendors[b], method=method_label(m, lang)),
+                                          x_title=t(f"h2h_x_{'score' if out.contribution_kind == 'score' else 'distance'}")),
+                    key=state.key("h2h"))
+    ahead_a, ahead_b = int((diff > 1e-12).sum()), int((diff < -1e-12).sum())
+    st.caption(t("h2h_help", a=vendors[a], b=vendors[b], na=ahead_a, nb=ahead_b, total=num(float(diff.sum()), 4)))
 
 # ------------------------------------------------------------------ agreement
 if ev.agreement is not None:

@@ -197,7 +197,7 @@ if tab_smaa.open:
                 summary = analysis.run_smaa(ev, method=method, samples=samples, seed=int(seed), model=model,
                                             score_uncertainty=uncertain, progress=_progress)
             except MCDAError as exc:
-                show_error(t("engine_error"), str(exc))
+                show_error(t("engine_error"), exc)
                 summary = None
             if summary is not None:
                 state.set_result("smaa", params, summary)
