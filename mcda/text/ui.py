@@ -278,6 +278,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "template_xlsx": ("下载 Excel 模板", "Download the Excel template"),
     "import_scores": ("导入 {member} 的评分（CSV / Excel）", "Import {member}'s scores (CSV / Excel)"),
     "scores_imported": ("已从 {name} 导入 {member} 的评分", "Imported {member}'s scores from {name}"),
+    "bad_cells": ("{n} 个单元格无效，评分未作任何修改：", "{n} invalid cell(s); no score was changed:"),
+    "bad_cell_range": ("{vendor} · {criterion}：{value} 不在量表范围 {low}–{high} 内", "{vendor} · {criterion}: {value} is outside the scale {low}–{high}"),
+    "bad_cell_number": ("{vendor} · {criterion}：{value} 不是有效数字", "{vendor} · {criterion}: {value} is not a valid number"),
+    "current_scenario_line": ("当前方案：{title}", "Current scenario: {title}"),
     # ------------------------------------------------------------ report page
     "report_help": ("下载 Excel 工作簿（全部输入与结果）和 HTML 评审报告（可离线打开、打印或发送）。",
                     "Download the Excel workbook (every input and result) and the HTML committee report (opens offline; print it or send it)."),

@@ -117,7 +117,7 @@ def sidebar() -> None:
     """The language switch and what is open (with a note when it has unsaved changes)."""
     state.language_switch()
     sc = state.scenario()
-    st.sidebar.caption(f"{t('current_scenario')}: **{sc.metadata.title or state.source_label()}**")
+    st.sidebar.caption(t("current_scenario_line", title=f"**{plain(sc.metadata.title or state.source_label())}**"))
     entry = state.library_entry()
     if entry:
         st.sidebar.caption(t("library_version", name=entry[0], version=entry[1]))

@@ -118,7 +118,7 @@ def test_charts_build_figures():
     ]
     assert all(isinstance(f, go.Figure) for f in figs)
     assert len(figs[2].data) == 2 and figs[2].layout.barmode == "relative"
-    assert list(figs[1].data[0].y) == ["y", "x"]  # best rank first
+    assert list(figs[1].data[1].y) == ["y", "x"]  # best rank first
     assert len(figs[4].data) == 2  # the heatmap and the over-threshold frame
     assert len(figs[3].data[0].r) == 4  # polygon closed
 

@@ -10,7 +10,9 @@ from mcda.scenario.schema import NumericScale, OrdinalScale
 from mcda.scenario import edits
 from mcda.ui import charts, state
 from mcda.ui.names import criterion_names, member_names, vendor_names
-from mcda.ui.widgets import current_evaluation, header, show_error
+from mcda.text import format_number
+from mcda.ui.cells import bad_cells
+from mcda.ui.widgets import current_evaluation, header, plain, show_error
 
 lang = state.lang()
 t = state.translator()
@@ -38,14 +40,16 @@ rev = state.revision()
 def _scale_help(leaf) -> tuple[dict, str]:
     scale = sc.leaf_scale(leaf)
     direction = t(leaf.direction)
+    sep = "；" if lang == "zh" else "; "
     if isinstance(scale, OrdinalScale):
-        levels = ", ".join(f"{k} = {v.get(lang)}" for k, v in sorted(scale.labels.items(), key=lambda kv: int(kv[0])))
-        return ({"min_value": scale.min, "max_value": scale.max, "step": 1, "format": "%d"},
-                f"{direction}; {scale.min}–{scale.max}" + (f" ({levels})" if levels else ""))
+        levels = ("，" if lang == "zh" else ", ").join(f"{k} = {v.get(lang)}" for k, v in sorted(scale.labels.items(), key=lambda kv: int(kv[0])))
+        return ({"format": "%g"},  # no min/max: an entry off the scale is reported below, never clamped
+                f"{direction}{sep}{scale.min}–{scale.max}" + (f"（{levels}）" if levels and lang == "zh" else
+                                                               f" ({levels})" if levels else ""))
     assert isinstance(scale, NumericScale)
     unit = scale.unit.get(lang) if scale.unit else ""
-    bounds = {k: v for k, v in (("min_value", scale.min), ("max_value", scale.max)) if v is not None}
-    return bounds, f"{direction}; {unit}".strip("; ")
+    span = "–".join(format_number(v) for v in (scale.min, scale.max) if v is not None)
+    return {"format": "localized"}, sep.join(x for x in (direction, unit, span) if x)
 
 
 # ------------------------------------------------------------------ the table
@@ -55,7 +59,10 @@ for leaf in leaves:
     table[leaf.id] = [own.get(v.id, {}).get(leaf.id) for v in sc.vendors]
     table[leaf.id] = table[leaf.id].astype("float64")
     bounds, help_text = _scale_help(leaf)
-    config[leaf.id] = st.column_config.NumberColumn(names[leaf.id], help=help_text, **bounds)
+    scale = sc.leaf_scale(leaf)
+    unit = scale.unit.get(lang) if isinstance(scale, NumericScale) and scale.unit else ""
+    title = (f"{names[leaf.id]}（{unit}）" if lang == "zh" else f"{names[leaf.id]} ({unit})") if unit else names[leaf.id]
+    config[leaf.id] = st.column_config.NumberColumn(title, help=help_text, **bounds)
 st.caption(t("scores_table_help", member=people[member], dimension=names[dim_id]))
 edited = st.data_editor(table, key=state.key("scores", member, dim_id, rev), hide_index=True, column_config=config,
                         placeholder=t("missing_cell"), disabled=["vendor"])
@@ -67,7 +74,13 @@ for row, v in enumerate(sc.vendors):
         if (pd.isna(before) and pd.isna(after)) or before == after:
             continue
         changes.setdefault(v.id, {})[leaf.id] = None if pd.isna(after) else float(after)
-if changes:
+bad = bad_cells(sc, changes)
+if bad:
+    lines = [t("bad_cell_" + b.reason, vendor=vnames[b.vendor], criterion=names[b.criterion], value=format_number(b.value, 2).rstrip("0").rstrip("."),
+               low=format_number(b.low) if b.low is not None else "−∞", high=format_number(b.high) if b.high is not None else "∞")
+             for b in bad]
+    st.error(f"**{t('bad_cells', n=len(bad))}**\n\n" + "\n".join(f"- {plain(line)}" for line in lines))
+elif changes:
     error = state.apply(edits.set_scores, member, changes)
     if error:
         show_error(t("edit_refused"), error)

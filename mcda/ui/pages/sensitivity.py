@@ -6,6 +6,7 @@ slider reruns only the what-if part.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -13,8 +14,11 @@ from mcda.engine import analysis
 from mcda.errors import MCDAError
 from mcda.ui import cache, charts, state
 from mcda.ui.names import criterion_names, method_label, pct, vendor_names
+from mcda.ui.whatif import whatif_tab
 from mcda.ui.widgets import current_evaluation, header, plain, show_error
 
+#: SMAA confidence factors are shown only for vendors first in at least this share of the samples.
+MEANINGFUL = 0.01
 lang = state.lang()
 t = state.translator()
 header("page_sensitivity", "sensitivity_help")
@@ -26,11 +30,8 @@ digest = state.digest()
 vn = vendor_names(sc, lang)
 cn = criterion_names(sc, lang)
 vendors = [vn[v] for v in ev.vendors]
-root = ev.weights.root
 dims = list(ev.problem.dimensions)
-committee = ev.weights.local[root]
-methods = list(ev.methods)
-analysed = [m for m in analysis.SENSITIVITY_METHODS]
+analysed = list(analysis.SENSITIVITY_METHODS)
 
 
 def _pick_method(where: str, options: list[str]) -> str:
@@ -38,67 +39,13 @@ def _pick_method(where: str, options: list[str]) -> str:
                       format_func=lambda m: method_label(m, lang))
 
 
-tab_labels = [t("tab_whatif"), t("tab_oneway"), t("tab_smaa")]
-tab_whatif, tab_oneway, tab_smaa = st.tabs(tab_labels, key=state.key("sens_tab"), on_change="rerun")
+tab_labels = [t("tab_whatif"), t("tab_oneway"), t("tab_smaa"), t("tab_reversal")]
+tab_whatif, tab_oneway, tab_smaa, tab_reversal = st.tabs(tab_labels, key=state.key("sens_tab"), on_change="rerun")
 
-
-def _slider_key(dim: str) -> str:
-    return state.key("wi", digest[:16], dim)
-
-
-def _moved(dim: str) -> None:
-    """One dimension weight moved: rescale its siblings proportionally (the engine's rule) and move their sliders."""
-    current = (state.whatif_local() or {}).get(root, committee)
-    new = analysis.rescale_local(current, dim, state.value(_slider_key(dim)) / 100.0)
-    state.set_whatif_local({root: new})
-    for d in dims:
-        if d != dim:
-            state.set_value(_slider_key(d), round(100.0 * new[d], 1))
-
-
-def _reset() -> None:
-    state.clear_whatif()
-    for d in dims:
-        state.set_value(_slider_key(d), round(100.0 * committee[d], 1))
-
-
-# ------------------------------------------------------------------ what-if
+# ------------------------------------------------------------------ what-if (any node)
 if tab_whatif.open is not False:
     with tab_whatif:
-        overrides = state.whatif_local()
-        local = overrides[root] if overrides else committee
-        left, right = st.columns([2, 3])
-        with right:
-            method = _pick_method("whatif", methods)
-        with left:
-            st.caption(t("whatif_help"))
-            st.button(t("reset_weights"), on_click=_reset, icon=":material/restart_alt:", disabled=overrides is None,
-                      key=state.key("wi_reset"))
-            for d in dims:
-                state.ensure(_slider_key(d), round(100.0 * local[d], 1))
-                st.slider(cn[d], min_value=0.0, max_value=100.0, step=0.1, format="%.1f %%", key=_slider_key(d),
-                          on_change=_moved, args=(d,), help=t("committee_weight", weight=pct(committee[d])))
-        with right:
-            shown = analysis.whatif(ev, overrides) if overrides else ev
-            out, base = shown.methods[method], ev.methods[method]
-            if overrides:
-                st.info(t("whatif_active"))
-            st.plotly_chart(charts.ranking_bars(vendors, out.scores.tolist(), out.ranks.tolist(),
-                                                title=t("whatif_ranking", method=method_label(method, lang)),
-                                                x_title=t("score")), key=state.key("wi_rank"))
-            rows = []
-            for i in out.order():
-                row = {t("vendor"): vendors[i]}
-                for m in methods:
-                    before, after = int(ev.methods[m].ranks[i]), int(shown.methods[m].ranks[i])
-                    row[method_label(m, lang)] = f"{before}" if before == after else f"{before} → {after}"
-                rows.append(row)
-            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-            st.caption(t("rank_change_help"))
-            st.plotly_chart(charts.grouped_bars([cn[d] for d in dims], {t("committee"): [committee[d] for d in dims],
-                                                                         t("whatif"): [local[d] for d in dims]},
-                                                title=t("dimension_weights"), height=380),
-                            key=state.key("wi_weights"))
+        whatif_tab(ev, cn, vendors, _pick_method)
 
 # ------------------------------------------------------------------ one-way: sweep, stability, tornado
 if tab_oneway.open:
@@ -211,10 +158,50 @@ if tab_smaa.open:
             names = [vn[v] for v in summary.vendors]
             ranks = [t("rank_n", n=k + 1) for k in range(len(names))]
             st.plotly_chart(charts.heatmap(ranks, names, summary.acceptability.tolist(), zmin=0, zmax=1,
-                                           title=t("acceptability_title", n=summary.samples), text_format=".0%",
+                                           title=t("acceptability_title", n=f"{summary.samples:,}"), text_format=".0%",
                                            colorscale="Blues"), key=state.key("acceptability"))
             st.caption(t("acceptability_help"))
-            st.dataframe(pd.DataFrame({t("vendor"): names, t("first_rank_share"): [pct(x) for x in summary.acceptability[:, 0]],
-                                       t("confidence"): [pct(x) for x in summary.confidence]}),
+            first = summary.acceptability[:, 0]
+            meaningful = first >= MEANINGFUL
+            st.dataframe(pd.DataFrame({t("vendor"): names, t("first_rank_share"): [pct(x) for x in first],
+                                       t("confidence"): [pct(c) if ok else "—" for c, ok in zip(summary.confidence, meaningful)]}),
                          hide_index=True, width="stretch")
-            st.caption(t("confidence_help"))
+            st.caption(t("confidence_help", threshold=pct(MEANINGFUL, 0)))
+            if meaningful.any():
+                st.subheader(t("central_weights"))
+                dim_of = {leaf: cn[ev.problem.dimensions[g]] for leaf, g in zip(ev.problem.leaves, ev.problem.group)}
+                dim_names = [cn[d] for d in dims]
+                rows = np.flatnonzero(meaningful)
+                z = []
+                for d in dim_names:
+                    z.append([float(sum(summary.central_weights[i, j] for j, leaf in enumerate(summary.leaves)
+                                        if dim_of[leaf] == d)) for i in rows])
+                st.plotly_chart(charts.heatmap([names[i] for i in rows], dim_names, z, zmin=0, text_format=".1%",
+                                               title=t("central_weights_title"), colorscale="Greens",
+                                               height=200 + 26 * len(dim_names)),
+                                key=state.key("central_weights"))
+                st.caption(t("central_weights_help"))
+
+# ------------------------------------------------------------------ rank reversal
+if tab_reversal.open:
+    with tab_reversal:
+        st.caption(t("reversal_help"))
+        with st.spinner(t("computing")):
+            rows, error = cache.analysis_call("reversal", digest, "all", lambda: analysis.reversal_check(ev))
+        if error:
+            show_error(t("engine_error"), error)
+        else:
+            changed = [r for r in rows if r.changed]
+
+            def _order(groups) -> str:
+                return " > ".join(" = ".join(vn.get(v, v) for v in g) for g in groups)
+
+            if changed:
+                st.warning(t("reversal_found", n=len(changed)))
+            else:
+                st.info(t("reversal_none", n=len(rows)))
+            table = [{t("method"): method_label(r.method, lang), t("reversal_action"): t(f"reversal_{r.action}", vendor=vn[r.vendor]),
+                      t("reversal_before"): _order(r.before), t("reversal_after"): _order(r.after),
+                      t("reversal_changed"): t("yes") if r.changed else t("no")}
+                     for r in sorted(rows, key=lambda r: not r.changed)]
+            st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
