@@ -50,9 +50,10 @@ def whatif_tab(ev: Evaluation, names: dict[str, str], vendors: list[str], pick_m
         new = analysis.rescale_local(current, child, state.value(slider_key(node, child)) / 100.0)
         now[node] = new
         state.set_whatif_local(now)
+        top = slider_max(list(ev.weights.local[node].values()))
         for c in new:
-            if c != child:
-                state.set_value(slider_key(node, c), round(100.0 * new[c], 1))
+            if c != child:  # a sibling grown past the range shows at its end (the weight itself is kept)
+                state.set_value(slider_key(node, c), min(top, round(100.0 * new[c], 1)))
 
     def reset() -> None:
         state.clear_whatif()
@@ -66,12 +67,12 @@ def whatif_tab(ev: Evaluation, names: dict[str, str], vendors: list[str], pick_m
         st.caption(t("whatif_help"))
         committee = ev.weights.local[node]
         local = overrides.get(node, committee)
-        top = slider_max([*committee.values(), *local.values()])
+        top = slider_max(list(committee.values()))  # fixed per node: a slider whose range changed would be a new widget
         st.button(t("reset_weights"), on_click=reset, icon=":material/restart_alt:", disabled=not overrides,
                   key=state.key("wi_reset"))
-        with st.container(height=520 if len(committee) > 8 else None, border=False):
+        with st.container(height=520 if len(committee) > 8 else "content", border=False):
             for c in committee:
-                state.ensure(slider_key(node, c), round(100.0 * local[c], 1))
+                state.ensure(slider_key(node, c), min(top, round(100.0 * local[c], 1)))
                 st.slider(names.get(c, c), min_value=0.0, max_value=top, step=0.1, format="%.1f%%",
                           key=slider_key(node, c), on_change=moved, args=(node, c),
                           help=t("committee_weight", weight=pct(committee[c])))
