@@ -17,6 +17,7 @@ __all__ = [
     "diverging_bars",
     "weights_sunburst",
     "ranking_bars",
+    "ranking_dots",
     "stacked_bars",
     "radar",
     "heatmap",
@@ -37,8 +38,14 @@ PALETTE: tuple[str, ...] = tuple(c for c in qualitative.Dark24 if _luminance(c) 
 def _layout(fig: go.Figure, title: str, height: int, **kw) -> go.Figure:
     """Title at the top left (above everything, legends live below or to the side); margins grow to fit."""
     margin = {"l": 10, "r": 10, "t": 50 if title else 20, "b": 10, "autoexpand": True, **kw.pop("margin", {})}
-    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container",
-                             "pad": {"t": 12}}, height=height, margin=margin, **kw)
+    heading = {"text": title, "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container", "pad": {"t": 12}}
+    legend_y = fig.layout.legend.y
+    x_title = fig.layout.xaxis.title.text if fig.layout.xaxis.title else None
+    if legend_y is not None and legend_y < 0 and x_title:  # the axis name goes under the title, the legend below
+        heading["subtitle"] = {"text": x_title, "font": {"size": 12, "color": "#555"}}
+        fig.update_xaxes(title=None)
+        margin["t"] = max(margin["t"], 72)
+    fig.update_layout(title=heading, height=height, margin=margin, **kw)
     return fig
 
 
@@ -123,6 +130,36 @@ def ranking_bars(labels: Sequence[str], scores: Sequence[float], ranks: Sequence
     return _layout(fig, title, height or 110 + 52 * len(labels))
 
 
+def ranking_dots(labels: Sequence[str], panels: Sequence[tuple[str, Sequence[float], Sequence[int]]],
+                 order: Sequence[int], x_title: str = "", digits: int = 3, height: int | None = None) -> go.Figure:
+    """Every method's scores side by side as dot plots sharing one vendor axis (names written once, rows
+    in ``order``); each panel ``(title, scores, ranks)`` has its own axis zoomed to its scores."""
+    from plotly.subplots import make_subplots
+
+    titles = [title.replace("（", "<br>（").replace(" (", "<br>(") for title, _, _ in panels]
+    fig = make_subplots(rows=1, cols=max(len(panels), 1), shared_yaxes=True, subplot_titles=titles,
+                        horizontal_spacing=0.04)
+    ys = [labels[i] for i in order]
+    for k, (_, scores, ranks) in enumerate(panels, start=1):
+        lo, hi = zoomed_range(scores, pad=0.35)
+        xs = [scores[i] for i in order]
+        stems_x, stems_y = [], []
+        for x, y in zip(xs, ys):
+            stems_x += [lo, x, None]
+            stems_y += [y, y, None]
+        fig.add_trace(go.Scatter(x=stems_x, y=stems_y, mode="lines", line={"color": "#c9d1d9", "width": 3},
+                                 hoverinfo="skip", showlegend=False), row=1, col=k)
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="markers+text", text=[f"#{ranks[i]}  {scores[i]:.{digits}f}" for i in order],
+            textposition="top center", cliponaxis=False, showlegend=False, textfont={"size": 11},
+            marker={"size": 13, "color": [PALETTE[0] if ranks[i] == 1 else "#6b7785" for i in order]},
+            hovertemplate="%{y}: %{x:.4f}<extra></extra>"), row=1, col=k)
+        fig.update_xaxes(range=[lo, hi], zeroline=False, nticks=4, title=x_title, row=1, col=k)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_annotations(font={"size": 13})
+    return _layout(fig, "", height or 150 + 56 * len(labels), margin={"t": 70})
+
+
 def diverging_bars(labels: Sequence[str], values: Sequence[float], left_name: str, right_name: str,
                    title: str = "", x_title: str = "", digits: int = 3, height: int | None = None) -> go.Figure:
     """Head-to-head: one horizontal bar per row, to the right (``right_name``'s colour) where the value is
@@ -131,7 +168,8 @@ def diverging_bars(labels: Sequence[str], values: Sequence[float], left_name: st
     xs = [values[i] for i in order]
     colours = [PALETTE[0] if x >= 0 else PALETTE[1] for x in xs]
     fig = go.Figure(go.Bar(x=xs, y=[labels[i] for i in order], orientation="h", marker={"color": colours},
-                           text=[f"{x:+.{digits}f}" for x in xs], textposition="outside", cliponaxis=False,
+                           text=[f"{x:+.{digits}f}" if abs(x) >= 0.5 * 10 ** -digits else "0" for x in xs],
+                           textposition="outside", cliponaxis=False,
                            hovertemplate="%{y}: %{x:+.4f}<extra></extra>", showlegend=False))
     span = max((abs(x) for x in xs), default=1.0) or 1.0
     fig.update_xaxes(range=[-1.3 * span, 1.3 * span], title=x_title, zeroline=True, zerolinewidth=2,
@@ -173,7 +211,9 @@ def radar(series: Sequence[str], axes: Sequence[str], values, title: str = "", h
             line={"color": PALETTE[k % len(PALETTE)]},
             hovertemplate=f"{name}<br>%{{theta}}: %{{r:{'.1%' if percent else '.4f'}}}<extra></extra>",
         ))
-    fig.update_layout(polar={"radialaxis": {"visible": True, "tickformat": ".0%" if percent else None}})
+    fig.update_layout(polar={"radialaxis": {"visible": True, "tickformat": ".0%" if percent else None, "angle": 90,
+                                            "tickfont": {"size": 9}},
+                             "angularaxis": {"tickfont": {"size": 11}}, "domain": {"x": [0.12, 0.88]}})
     _legend_below(fig)
     return _layout(fig, title, height)
 
@@ -204,6 +244,8 @@ def heatmap(x: Sequence[str], y: Sequence[str], z, title: str = "", zmin: float 
                                              "line": {"width": 3}}))
     if reverse_y:
         fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(automargin=True)
+    fig.update_xaxes(automargin=True)
     return _layout(fig, title, height or 160 + 32 * len(y))
 
 

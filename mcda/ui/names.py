@@ -19,6 +19,7 @@ __all__ = [
     "vendor_names",
     "member_names",
     "method_label",
+    "method_short",
     "normalization_label",
     "parents",
     "SLIDER_VALUES",
@@ -51,6 +52,16 @@ def method_label(name: str, lang: str) -> str:
     if spec is None:
         return name
     return spec.label_zh if lang == "zh" else spec.label_en
+
+
+def method_short(name: str, lang: str) -> str:
+    """A method's label without its explanation in brackets (for column headers).
+
+    >>> method_short("topsis", "zh"), method_short("wsm", "en")
+    ('TOPSIS', 'Weighted sum')
+    """
+    full = method_label(name, lang)
+    return full.split("（")[0].split(" (")[0].strip() or full
 
 
 def normalization_label(name: str, lang: str, method: str | None = None) -> str:

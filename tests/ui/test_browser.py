@@ -24,7 +24,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--no-first-run"]
 # url path, title in Chinese
 PAGES = [("", "方案"), ("criteria", "评价指标"), ("judgments", "两两比较"), ("scores", "评分"),
-         ("results", "排序结果"), ("sensitivity", "敏感性分析"), ("report", "报告")]
+         ("results", "排序结果"), ("sensitivity", "敏感性分析"), ("settings", "设置"), ("report", "报告")]
+DOCS = ROOT / "docs" / "screenshots"
+#: Results-page screenshots kept for the README.
+README_SHOTS = {"results-zh-1440", "results-en-1024"}
 VENDORS_ZH = ["华信财税", "明账通", "云算科技", "诚泰企业服务", "远帆外包"]
 VENDORS_EN = ["Huaxin Tax & Accounting", "MingZhang Bookkeeping", "Yunsuan Cloud Accounting",
               "Chengtai Business Services", "Yuanfan Outsourcing"]
@@ -82,6 +85,8 @@ def _judgments_survive_the_language_switch(page, folders) -> None:
     page.wait_for_function("() => document.querySelector('h1') && "
                            "document.querySelector('h1').innerText.trim() === 'Judgments'", timeout=60_000)
     _settle(page)
+    page.wait_for_selector('[data-testid="stSlider"] [data-testid="stSliderThumbValue"]', timeout=60_000)
+    _settle(page)
     before = _thumbs(page)
     assert before[:3] == ["Service quality is slightly more important (2)",
                           "Service cost is moderately more important (3)", "equally important (1)"], before[:3]
@@ -115,6 +120,37 @@ def _whatif_slider_reranks(page, folders) -> None:
     assert moved[2] != weights[2], (weights, moved)  # the slider moved ...
     assert sum(a != b for a, b in zip(moved, weights)) >= 5, (weights, moved)  # ... and its siblings rescaled
     _shoot(page, "sensitivity_whatif_en", folders)
+
+
+def _results_at_widths(browser, url: str, folders: list[Path]) -> None:
+    """The Results page in zh and en at 1024 and 1440 px: the headline and its flip sentence on top,
+    no cut label, no exception; full-page screenshots (two copies kept under docs/screenshots/)."""
+    for lang, title, flip in (("zh", "排序结果", "改变第一名所需的最小权重变化"),
+                              ("en", "Results", "smallest weight change that flips the winner")):
+        for width in (1024, 1440):
+            page = browser.new_page(viewport={"width": width, "height": 1000})
+            try:
+                page.goto(url + "results")
+                _settle(page)
+                if lang == "en":
+                    page.get_by_text("English", exact=True).click()
+                    page.wait_for_function("t => document.querySelector('h1') && "
+                                           "document.querySelector('h1').innerText.trim() === t", arg=title,
+                                           timeout=60_000)
+                    _settle(page)
+                assert page.locator('[data-testid="stException"]').count() == 0
+                text = page.evaluate("document.body.innerText")
+                assert flip in text, text[:1500]
+                box = page.get_by_text(flip, exact=False).first.bounding_box()
+                assert box is not None and box["y"] < 1400, box  # near the top, not buried
+                assert "…" not in page.locator('[data-testid="stPlotlyChart"] .ytick').all_inner_texts()
+                name = f"results-{lang}-{width}"
+                targets = folders + ([DOCS] if name in README_SHOTS else [])
+                for folder in targets:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+            finally:
+                page.close()
 
 
 def test_every_page_in_a_real_browser(tmp_path):
@@ -163,6 +199,7 @@ def test_every_page_in_a_real_browser(tmp_path):
                 _shoot(page, "results_en", folders)
                 _judgments_survive_the_language_switch(page, folders)
                 _whatif_slider_reranks(page, folders)
+                _results_at_widths(browser, url, folders)
             finally:
                 browser.close()
     finally:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from mcda.ui import charts, state
 from mcda.ui.headline import show_headline
-from mcda.ui.names import criterion_names, method_label, normalization_label, num, pct, vendor_names
+from mcda.ui.names import criterion_names, method_label, method_short, normalization_label, num, pct, vendor_names
 from mcda.ui.widgets import evaluation_result, header, plain
 
 lang = state.lang()
@@ -36,23 +36,20 @@ st.subheader(t("rankings"))
 table = pd.DataFrame({t("vendor"): vendors})
 for m in methods:
     out = ev.methods[m]
-    table[f"{method_label(m, lang)} · {t('rank')}"] = out.ranks
-    table[f"{method_label(m, lang)} · {t('score')}"] = out.scores
+    table[f"{method_short(m, lang)} · {t('rank')}"] = out.ranks
+    table[f"{method_short(m, lang)} · {t('score')}"] = out.scores
 first = ev.methods[methods[0]]
 table = table.iloc[first.order()].reset_index(drop=True)
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={c: st.column_config.NumberColumn(format="%.4f") for c in table.columns if c.endswith(t("score"))})
-per_row = 3 if len(methods) >= 3 else len(methods)
-for row_start in range(0, len(methods), per_row):
-    cols = st.columns(per_row)
-    for col, m in zip(cols, methods[row_start:row_start + per_row]):
-        out = ev.methods[m]
-        with col:
-            st.plotly_chart(charts.ranking_bars(vendors, out.scores.tolist(), out.ranks.tolist(),
-                                                title=method_label(m, lang),
-                                                x_title=t("score_lower_better") if not out.higher_is_better else t("score")),
-                            key=state.key("rank_bars", m))
-            st.caption(t("normalization_used", name=normalization_label(out.normalization, lang, m)))
+panels = [(method_label(m, lang), ev.methods[m].scores.tolist(), ev.methods[m].ranks.tolist()) for m in methods]
+st.plotly_chart(charts.ranking_dots(vendors, panels, first.order().tolist(), x_title=t("score")), key=state.key("rank_dots"))
+colon = "：" if lang == "zh" else ": "
+st.caption(t("normalization_used", name=" · ".join(
+    f"{method_label(m, lang)}{colon}{normalization_label(ev.methods[m].normalization, lang, m)}" for m in methods)))
+lower = [method_label(m, lang) for m in methods if not ev.methods[m].higher_is_better]
+if lower:
+    st.caption(t("lower_is_better", methods="、".join(lower) if lang == "zh" else ", ".join(lower)))
 st.caption(t("zoomed_help"))
 
 # ------------------------------------------------------------------ why the winner wins
@@ -81,7 +78,7 @@ if explained:
     order = out.order()
     fig = charts.stacked_bars([vendors[i] for i in order], dims, out.contributions[order].tolist(),
                               title=t("contributions_title", method=method_label(m, lang)),
-                              x_title=t(f"contrib_{kind}"))
+                              x_title=t(f"contrib_{kind}"), height=230 + 34 * len(order))
     st.plotly_chart(fig, key=state.key("contrib"))
     st.caption(t(f"contrib_{kind}_help"))
     additive = [x for x in explained if ev.methods[x].contribution_kind == "score"]
@@ -110,7 +107,7 @@ if explained and len(vendors) >= 2:
     if out.contribution_kind != "score":  # a distance: shorter is better
         diff = -diff
     st.plotly_chart(charts.diverging_bars(dims, diff.tolist(), left_name=f"◀ {vendors[b]}", right_name=f"{vendors[a]} ▶",
-                                          title=t("h2h_title", a=vendors[a], b=vendors[b], method=method_label(m, lang)),
+                                          title=t("h2h_title", a=vendors[a], b=vendors[b], method=method_short(m, lang)),
                                           x_title=t(f"h2h_x_{'score' if out.contribution_kind == 'score' else 'distance'}")),
                     key=state.key("h2h"))
     ahead_a, ahead_b = int((diff > 1e-12).sum()), int((diff < -1e-12).sum())
@@ -120,7 +117,7 @@ if explained and len(vendors) >= 2:
 if ev.agreement is not None:
     st.subheader(t("agreement"))
     a = ev.agreement
-    labels = [method_label(x, lang) for x in a.names]
+    labels = [method_short(x, lang) for x in a.names]
     c1, c2 = st.columns(2)
     c1.plotly_chart(charts.heatmap(labels, labels, a.spearman.tolist(), title=t("spearman_title"), zmin=-1, zmax=1,
                                    colorscale="RdBu", height=200 + 60 * len(labels)), key=state.key("spearman"))
