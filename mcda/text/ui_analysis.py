@@ -126,6 +126,7 @@ ANALYSIS_LABELS: dict[str, tuple[str, str]] = {
                      "Each method's ranking, why the winner wins, the contribution of each dimension, and how far the methods agree."),
     "winner_all": ("{n} 种方法一致认为 {vendor} 排名第一。", "All {n} methods rank {vendor} first."),
     "winner_split": ("各方法的第一名不同：{detail}", "The methods disagree on the winner: {detail}"),
+    "engine_warnings_n": ("计算提示（{n}）", "Notes from the computation ({n})"),
     "engine_warnings": ("计算提示", "Notes from the computation"),
     "rankings": ("各方法排序", "Ranking by method"),
     "normalization_used": ("标准化方法：{name}", "Normalisation: {name}"),

@@ -250,20 +250,23 @@ def heatmap(x: Sequence[str], y: Sequence[str], z, title: str = "", zmin: float 
 
 
 def grouped_bars(categories: Sequence[str], series: Mapping[str, Sequence[float]], title: str = "",
-                 y_title: str = "", height: int = 420, percent: bool = True,
+                 y_title: str = "", height: int | None = None, percent: bool = True,
                  highlight: str | None = None) -> go.Figure:
-    """Vertical bars per category, one colour per series (e.g. each member and the committee)."""
+    """Horizontal bars per category (names readable, never cut or rotated), one colour per series
+    (e.g. each member and the committee); the legend below. ``y_title`` names the values' axis."""
     fig = go.Figure()
     for k, (name, vals) in enumerate(series.items()):
         fig.add_trace(go.Bar(
-            x=list(categories), y=list(vals), name=name,
+            y=list(categories), x=list(vals), name=name, orientation="h",
             marker={"color": "#222831" if name == highlight else PALETTE[k % len(PALETTE)]},
-            hovertemplate=f"{name}<br>%{{x}}: %{{y:{'.1%' if percent else '.4f'}}}<extra></extra>",
+            hovertemplate=f"{name}<br>%{{y}}: %{{x:{'.1%' if percent else '.4f'}}}<extra></extra>",
         ))
-    fig.update_layout(barmode="group")
+    fig.update_layout(barmode="group", bargap=0.25)
     _legend_below(fig)
-    fig.update_yaxes(title=y_title, tickformat=".0%" if percent else None)
-    return _layout(fig, title, height)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title=y_title or None, tickformat=".0%" if percent else None)
+    rows = len(categories) * max(len(series), 1)
+    return _layout(fig, title, height or 150 + 9 * rows + 14 * len(categories))
 
 
 def sweep_lines(x: Sequence[float], scores, names: Sequence[str], current: float,

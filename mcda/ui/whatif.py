@@ -12,7 +12,7 @@ import streamlit as st
 from mcda.engine import analysis
 from mcda.engine.evaluation import Evaluation
 from mcda.ui import charts, state
-from mcda.ui.names import method_label, pct
+from mcda.ui.names import method_short, pct
 
 __all__ = ["slider_max", "whatif_tab"]
 
@@ -68,8 +68,6 @@ def whatif_tab(ev: Evaluation, names: dict[str, str], vendors: list[str], pick_m
         committee = ev.weights.local[node]
         local = overrides.get(node, committee)
         top = slider_max(list(committee.values()))  # fixed per node: a slider whose range changed would be a new widget
-        st.button(t("reset_weights"), on_click=reset, icon=":material/restart_alt:", disabled=not overrides,
-                  key=state.key("wi_reset"))
         with st.container(height=520 if len(committee) > 8 else "content", border=False):
             for c in committee:
                 state.ensure(slider_key(node, c), min(top, round(100.0 * local[c], 1)))
@@ -78,25 +76,27 @@ def whatif_tab(ev: Evaluation, names: dict[str, str], vendors: list[str], pick_m
                           help=t("committee_weight", weight=pct(committee[c])))
     with right:
         method = pick_method("whatif", list(ev.methods))
+        st.button(t("reset_weights"), on_click=reset, icon=":material/restart_alt:", disabled=not overrides,
+                  key=state.key("wi_reset"))
         shown = analysis.whatif(ev, overrides) if overrides else ev
         out = shown.methods[method]
         if overrides:
             changed = ", ".join(node_label(p) for p in overrides)
             st.info(t("whatif_active", nodes=changed))
         st.plotly_chart(charts.ranking_bars(vendors, out.scores.tolist(), out.ranks.tolist(),
-                                            title=t("whatif_ranking", method=method_label(method, lang)),
+                                            title=t("whatif_ranking", method=method_short(method, lang)),
                                             x_title=t("score")), key=state.key("wi_rank"))
         rows = []
         for i in out.order():
             row = {t("vendor"): vendors[i]}
             for m in ev.methods:
                 before, after = int(ev.methods[m].ranks[i]), int(shown.methods[m].ranks[i])
-                row[method_label(m, lang)] = f"{before}" if before == after else f"{before} → {after}"
+                row[method_short(m, lang)] = f"{before}" if before == after else f"{before} → {after}"
             rows.append(row)
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
         st.caption(t("rank_change_help"))
     kids = list(committee)
     st.plotly_chart(charts.grouped_bars([names.get(c, c) for c in kids], {t("committee"): [committee[c] for c in kids],
                                                                           t("whatif"): [local[c] for c in kids]},
-                                        title=t("whatif_weights", node=node_label(node)), height=380),
+                                        title=t("whatif_weights", node=node_label(node))),
                     key=state.key("wi_weights"))

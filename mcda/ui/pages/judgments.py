@@ -131,7 +131,7 @@ with tab_member:
                              args=(a, b, h.suggested), type="primary")
         if view.weights is not None and nq.given:
             st.plotly_chart(charts.grouped_bars(labels, {people[member]: view.weights.tolist()},
-                                                title=t("member_weights_title"), height=320),
+                                                title=t("member_weights_title")),
                             key=state.key("own_weights"))
 
         # the questions, a page at a time

@@ -26,7 +26,7 @@ dims = [cn[d] for d in ev.problem.dimensions]
 methods = list(ev.methods)
 
 if ev.notes:
-    with st.expander(f"{t('engine_warnings')} ({len(ev.notes)})", expanded=False):
+    with st.expander(t("engine_warnings_n", n=len(ev.notes)), expanded=False):
         name = ev.names(lang)
         for note in ev.notes:
             st.warning(plain(note.text(lang, name)))

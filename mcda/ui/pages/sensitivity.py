@@ -35,7 +35,7 @@ analysed = list(analysis.SENSITIVITY_METHODS)
 
 
 def _pick_method(where: str, options: list[str]) -> str:
-    return state.pick(st.segmented_control, t("method"), options, f"sens_method|{where}",
+    return state.pick(st.selectbox, t("method"), options, f"sens_method|{where}",
                       format_func=lambda m: method_label(m, lang))
 
 

@@ -17,6 +17,7 @@ header("page_settings", "settings_help")
 sc = state.scenario()
 s = sc.settings
 rev = state.revision()
+colon = "：" if lang == "zh" else ": "
 
 
 def _k(name: str) -> str:
@@ -43,7 +44,7 @@ def _refusal(exc: MCDAError) -> str:
     for p in exc.problems:
         field = p.path.rsplit(".", 1)[-1].split("[", 1)[0]
         name = t(f"set_{field}") if field in _FIELDS else p.path
-        lines.append(f"- **{plain(name)}**: {plain(p.text(lang))}")
+        lines.append(f"- **{plain(name)}**{colon}{plain(p.text(lang))}")
     return "\n".join(lines)
 
 
@@ -77,7 +78,7 @@ with st.form(key=state.key("settings_form"), border=False):
     st.multiselect(t("set_ranking_methods"), list(METHOD_NAMES), default=list(s.ranking_methods),
                    key=_k("ranking_methods"), format_func=lambda m: method_label(m, lang))
     _explained("ranking_methods")
-    st.markdown("\n".join(f"- **{plain(method_label(m, lang))}**: {plain(t(f'method_{m}_help'))}" for m in METHOD_NAMES))
+    st.markdown("\n".join(f"- **{plain(method_label(m, lang))}**{colon}{plain(t(f'method_{m}_help'))}" for m in METHOD_NAMES))
     st.markdown(f"**{t('set_normalization')}**")
     _explained("normalization")
     cols = st.columns(len(se.normalisable_methods()))
@@ -88,7 +89,7 @@ with st.form(key=state.key("settings_form"), border=False):
         col.selectbox(method_label(m, lang), options, index=options.index(now), key=_k(f"norm|{m}"),
                       format_func=lambda v, d=default: t("norm_default", name=normalization_label(d, lang)) if v == ""
                       else normalization_label(v, lang))
-    st.markdown("\n".join(f"- **{plain(normalization_label(n, lang))}**: {plain(t(f'norm_{n}_help'))}"
+    st.markdown("\n".join(f"- **{plain(normalization_label(n, lang))}**{colon}{plain(t(f'norm_{n}_help'))}"
                           for n in se.normalization_choices()))
     _choice("missing_scores")
     _choice("score_aggregation")
