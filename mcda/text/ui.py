@@ -278,6 +278,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "template_xlsx": ("下载 Excel 模板", "Download the Excel template"),
     "import_scores": ("导入 {member} 的评分（CSV / Excel）", "Import {member}'s scores (CSV / Excel)"),
     "scores_imported": ("已从 {name} 导入 {member} 的评分", "Imported {member}'s scores from {name}"),
+    "uploader_help": ("把文件拖到框内，或点击“Browse files”选择文件（这两处文字由 Streamlit 提供，暂不能翻译）。",
+                      "Drag the file into the box, or press “Browse files” to choose it."),
     "bad_cells": ("{n} 个单元格无效，评分未作任何修改：", "{n} invalid cell(s); no score was changed:"),
     "bad_cell_range": ("{vendor} · {criterion}：{value} 不在量表范围 {low}–{high} 内", "{vendor} · {criterion}: {value} is outside the scale {low}–{high}"),
     "bad_cell_number": ("{vendor} · {criterion}：{value} 不是有效数字", "{vendor} · {criterion}: {value} is not a valid number"),

@@ -19,6 +19,7 @@ ANALYSIS_LABELS: dict[str, tuple[str, str]] = {
     "settings_applied": ("设置已应用。", "The settings were applied."),
     "settings_unchanged": ("设置没有变化。", "Nothing was changed."),
     "settings_refused": ("设置未生效，方案保持不变", "The settings were not applied; the scenario is unchanged"),
+    "choose_methods": ("请选择至少一种方法", "Choose at least one method"),
     "set_ranking_methods": ("排序方法", "Ranking methods"),
     "set_ranking_methods_help": ("委员会选用的排序方法；第一个为主方法（结论、差距按它计算）。", "The methods the committee ranks with; the first is the primary one (the headline and margin use it)."),
     "set_normalization": ("标准化方法", "Normalisation"),

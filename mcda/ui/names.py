@@ -7,6 +7,7 @@ Saaty's verbal scale is rendered here for the judgment sliders.
 from __future__ import annotations
 
 import math
+import re
 
 from mcda.ahp import SAATY_SCALE, format_value, nearest_scale_value
 from mcda.methods import METHODS
@@ -26,6 +27,9 @@ __all__ = [
     "slider_value",
     "verbal",
     "pct",
+    "fullwidth",
+    "ids_to_names",
+    "criterion_at",
     "num",
     "judgment_text",
 ]
@@ -101,6 +105,74 @@ def verbal(value: float, a: str, b: str, lang: str) -> str:
     k = round(v) if v > 1 else round(1 / v)
     who = a if v > 1 else b
     return label("saaty_more", lang).format(item=who, degree=label(f"saaty_{k}", lang)) + f" ({k})"
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”「」]")
+_FULL = {"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"}
+
+
+def fullwidth(text: str, lang: str) -> str:
+    """Chinese text from elsewhere (engine sentences) with full-width punctuation next to Chinese characters;
+    English text unchanged.
+
+    >>> fullwidth("若「成本」的权重从 4.8 % 升至 9.8 %(其他权重按比例调整),A 将超过 B。", "zh")
+    '若「成本」的权重从 4.8 % 升至 9.8 %（其他权重按比例调整），A 将超过 B。'
+    """
+    if lang != "zh":
+        return text
+    chars = list(text)
+    depth: list[int] = []
+    for i, ch in enumerate(chars):
+        near = (i > 0 and _CJK.match(chars[i - 1])) or (i + 1 < len(chars) and _CJK.match(chars[i + 1]))
+        if ch == "(":
+            inner = text[i + 1:text.find(")", i)] if ")" in text[i:] else ""
+            if near or _CJK.search(inner):
+                chars[i] = "（"
+                depth.append(1)
+            else:
+                depth.append(0)
+        elif ch == ")" and depth:
+            if depth.pop():
+                chars[i] = "）"
+        elif ch in ":;," and (near or (i > 0 and chars[i - 1] in "）%")):
+            chars[i] = _FULL[ch]
+    return "".join(chars)
+
+
+_ID_LIST = re.compile(r"\(([A-Za-z][\w.\-]*(?:, ?[A-Za-z][\w.\-]*)*)\)")
+
+
+def ids_to_names(text: str, table: dict[str, str], lang: str) -> str:
+    """Bracketed lists of ids in engine text, ``(communication, quality)``, as names in ``lang``
+    (only when every item is a known id, so ordinary words are never touched).
+
+    >>> ids_to_names("in 2 dimensions (cost, quality): counted twice", {"cost": "成本", "quality": "质量"}, "zh")
+    'in 2 dimensions（成本、质量）: counted twice'
+    """
+    def swap(m: re.Match) -> str:
+        items = [x.strip() for x in m.group(1).split(",")]
+        if not all(x in table for x in items):
+            return m.group(0)
+        if lang == "zh":
+            return "（" + "、".join(table[x] for x in items) + "）"
+        return "(" + ", ".join(table[x] for x in items) + ")"
+
+    return _ID_LIST.sub(swap, text).replace(" （", "（")
+
+
+def criterion_at(scenario: Scenario, path: str, lang: str) -> str:
+    """The criterion a JSON path such as ``criteria.children[0].children[1]`` points at, as
+    "dimension › sub-criterion" names; the path itself when it points elsewhere."""
+    if not path.startswith("criteria"):
+        return path
+    node, names = scenario.criteria, []
+    for index in re.findall(r"children\[(\d+)\]", path):
+        k = int(index)
+        if k >= len(node.children):
+            return path
+        node = node.children[k]
+        names.append(node.name.get(lang))
+    return " › ".join(names) or node.name.get(lang)
 
 
 def judgment_text(value: float | None) -> str:

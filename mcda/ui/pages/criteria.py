@@ -6,8 +6,8 @@ import streamlit as st
 
 from mcda.scenario import edits
 from mcda.ui import cache, charts, state
-from mcda.ui.names import criterion_names, pct
-from mcda.ui.widgets import current_weights, header, show_error
+from mcda.ui.names import criterion_at, criterion_names, fullwidth, ids_to_names, pct
+from mcda.ui.widgets import current_weights, header, plain, show_error
 
 lang = state.lang()
 t = state.translator()
@@ -118,5 +118,8 @@ with tab_lint:
     found = cache.problems(state.digest(), sc, lang)
     if not found:
         st.success(t("no_warnings"))
+    table = sc.names(lang)
+    colon = "：" if lang == "zh" else ": "
     for p in found:
-        st.warning(f"`{p.path}` {p.message}")
+        where = criterion_at(sc, p.path, lang)
+        st.warning(f"**{plain(where)}**{colon}{plain(fullwidth(ids_to_names(p.text(lang), table, lang), lang))}")

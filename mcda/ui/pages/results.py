@@ -7,7 +7,7 @@ import streamlit as st
 
 from mcda.ui import charts, state
 from mcda.ui.headline import show_headline
-from mcda.ui.names import criterion_names, method_label, method_short, normalization_label, num, pct, vendor_names
+from mcda.ui.names import criterion_names, fullwidth, method_label, method_short, normalization_label, num, pct, vendor_names
 from mcda.ui.widgets import evaluation_result, header, plain
 
 lang = state.lang()
@@ -29,7 +29,7 @@ if ev.notes:
     with st.expander(t("engine_warnings_n", n=len(ev.notes)), expanded=False):
         name = ev.names(lang)
         for note in ev.notes:
-            st.warning(plain(note.text(lang, name)))
+            st.warning(plain(fullwidth(note.text(lang, name), lang)))
 
 # ------------------------------------------------------------------ rankings side by side
 st.subheader(t("rankings"))

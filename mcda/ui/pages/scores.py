@@ -143,4 +143,4 @@ d2.download_button(t("template_xlsx"), data=lambda: score_template(sc, member, "
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
                    key=state.key("tpl_xlsx"))
 d3.file_uploader(t("import_scores", member=people[member]), type=["csv", "xlsx"], key=state.key("score_upload", member),
-                 on_change=_import)
+                 on_change=_import, help=t("uploader_help"))

@@ -13,7 +13,7 @@ import streamlit as st
 from mcda.engine import analysis
 from mcda.errors import MCDAError
 from mcda.ui import cache, charts, state
-from mcda.ui.names import criterion_names, method_label, pct, vendor_names
+from mcda.ui.names import criterion_names, fullwidth, method_label, pct, vendor_names
 from mcda.ui.whatif import whatif_tab
 from mcda.ui.widgets import current_evaluation, header, plain, show_error
 
@@ -76,7 +76,7 @@ if tab_oneway.open:
         critical, error = cache.analysis_call("critical", digest, f"{method}|{lang}",
                                               lambda: analysis.critical_sentences(ev, method=method, lang=lang))
         if critical:
-            st.markdown(f"**{t('critical_title')}**\n\n" + "\n".join(f"- {plain(line)}" for line in critical))
+            st.markdown(f"**{t('critical_title')}**\n\n" + "\n".join(f"- {plain(fullwidth(line, lang))}" for line in critical))
         st.subheader(t("stability"))
         with st.spinner(t("computing")):
             table, error = cache.analysis_call("stability", digest, f"{method}|{level}",
@@ -96,7 +96,7 @@ if tab_oneway.open:
             fragile = [r for r in table if r.taker_below is not None or r.taker_above is not None]
             steady = [r for r in table if r.taker_below is None and r.taker_above is None]
             if fragile:
-                st.markdown(f"**{t('what_flips')}**\n\n" + "\n".join(f"- {plain(r.sentence(lang, vn))}" for r in fragile))
+                st.markdown(f"**{t('what_flips')}**\n\n" + "\n".join(f"- {plain(fullwidth(r.sentence(lang, vn), lang))}" for r in fragile))
             if steady:
                 st.caption(t("never_flips", vendor=vn[steady[0].leader],
                              nodes=", ".join(cn[r.node] for r in steady)))

@@ -76,7 +76,8 @@ def _apply() -> None:
 with st.form(key=state.key("settings_form"), border=False):
     st.subheader(t("settings_ranking"))
     st.multiselect(t("set_ranking_methods"), list(METHOD_NAMES), default=list(s.ranking_methods),
-                   key=_k("ranking_methods"), format_func=lambda m: method_label(m, lang))
+                   key=_k("ranking_methods"), format_func=lambda m: method_label(m, lang),
+                   placeholder=t("choose_methods"))
     _explained("ranking_methods")
     st.markdown("\n".join(f"- **{plain(method_label(m, lang))}**{colon}{plain(t(f'method_{m}_help'))}" for m in METHOD_NAMES))
     st.markdown(f"**{t('set_normalization')}**")
