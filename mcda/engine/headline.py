@@ -34,7 +34,7 @@ from mcda.engine.node_smaa import run_smaa
 from mcda.errors import MCDAError
 from mcda.scenario.schema import Scenario
 
-__all__ = ["Missing", "Flip", "Headline", "headline", "missing_inputs", "affine_groups"]
+__all__ = ["Flip", "Headline", "Missing", "affine_groups", "headline", "missing_inputs"]
 
 #: Relative tolerance of the affine-equivalence test (scores are computed in double precision).
 AFFINE_RTOL = 1e-9

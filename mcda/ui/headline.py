@@ -1,6 +1,7 @@
 """The headline at the top of the Results page: what is still missing (a checklist linking to the page
 where it is answered), then the facts of :func:`mcda.engine.headline.headline`, never in a success colour.
 """
+
 from __future__ import annotations
 
 import streamlit as st
@@ -68,20 +69,43 @@ def _facts(h: Headline, ev: Evaluation, final: bool) -> None:
     order = out.order()
     lines = []
     if h.runner_up is not None:
-        lines.append(t("headline_winner", winner=name(h.winner), method=method_label(h.method, lang),
-                       margin=num(h.margin), runner=name(h.runner_up), score=num(float(out.scores[order[0]])),
-                       runner_score=num(float(out.scores[order[1]]))))
+        lines.append(
+            t(
+                "headline_winner",
+                winner=name(h.winner),
+                method=method_label(h.method, lang),
+                margin=num(h.margin),
+                runner=name(h.runner_up),
+                score=num(float(out.scores[order[0]])),
+                runner_score=num(float(out.scores[order[1]])),
+            )
+        )
     else:
         lines.append(t("headline_alone", winner=name(h.winner)))
     if h.first_rank_share is not None:
-        lines.append(t("headline_share", winner=name(h.winner), share=percent(h.first_rank_share),
-                       samples=f"{cache.HEADLINE_SAMPLES:,}", model=t(f"model_{ev.scenario.settings.sensitivity.model}")))
+        lines.append(
+            t(
+                "headline_share",
+                winner=name(h.winner),
+                share=percent(h.first_rank_share),
+                samples=f"{cache.HEADLINE_SAMPLES:,}",
+                model=t(f"model_{ev.scenario.settings.sensitivity.model}"),
+            )
+        )
     if h.flip is not None:
         f = h.flip
         rises = f.end > f.start
-        lines.append(t("headline_flip", node=name(f.node), start=percent(f.start), end=percent(f.end),
-                       verb=t("verb_rises" if rises else "verb_falls"), vendor=name(f.vendor),
-                       leader=name(f.leader or h.winner)))
+        lines.append(
+            t(
+                "headline_flip",
+                node=name(f.node),
+                start=percent(f.start),
+                end=percent(f.end),
+                verb=t("verb_rises" if rises else "verb_falls"),
+                vendor=name(f.vendor),
+                leader=name(f.leader or h.winner),
+            )
+        )
     elif h.runner_up is not None:
         lines.append(t("headline_no_flip"))
     if h.distinct_methods < 2:
@@ -91,8 +115,9 @@ def _facts(h: Headline, ev: Evaluation, final: bool) -> None:
     else:
         winners = ev.winners()
         sep = "；" if lang == "zh" else "; "
-        detail = sep.join(f"{method_label(g[0], lang)}: {', '.join(name(v) for v in winners[g[0]])}"
-                          for g in h.method_groups)
+        detail = sep.join(
+            f"{method_label(g[0], lang)}: {', '.join(name(v) for v in winners[g[0]])}" for g in h.method_groups
+        )
         lines.append(t("headline_disagree", n=h.distinct_methods, detail=detail))
     with st.container(border=True, key=state.key("headline")):
         st.markdown(f"#### {t('headline_title') if final else t('provisional_title')}")

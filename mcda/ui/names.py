@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mcda.ahp import SAATY_SCALE, format_value, nearest_scale_value
 from mcda.methods import METHODS
@@ -16,22 +18,23 @@ from mcda.text import format_number, percent
 from mcda.text.ui import label
 
 __all__ = [
+    "SLIDER_VALUES",
+    "criterion_at",
     "criterion_names",
-    "vendor_names",
+    "fullwidth",
+    "ids_to_names",
+    "judgment_text",
+    "local_time",
     "member_names",
     "method_label",
     "method_short",
     "normalization_label",
-    "parents",
-    "SLIDER_VALUES",
-    "slider_value",
-    "verbal",
-    "pct",
-    "fullwidth",
-    "ids_to_names",
-    "criterion_at",
     "num",
-    "judgment_text",
+    "parents",
+    "pct",
+    "slider_value",
+    "vendor_names",
+    "verbal",
 ]
 
 #: The judgment slider, left to right: "A extremely more important (9)" .. "equal (1)" .. "B extremely ... (9)".
@@ -173,6 +176,28 @@ def criterion_at(scenario: Scenario, path: str, lang: str) -> str:
         node = node.children[k]
         names.append(node.name.get(lang))
     return " › ".join(names) or node.name.get(lang)
+
+
+def local_time(saved_at: str | datetime, zone: str | None = None) -> str:
+    """A stored UTC time (ISO text or datetime) in the reader's time zone, with the zone named.
+
+    >>> local_time("2026-12-05T03:17:25+00:00", "Asia/Shanghai")
+    '2026-12-05 11:17 (Asia/Shanghai, UTC+08:00)'
+    >>> local_time("2026-12-05T03:17:25", None)
+    '2026-12-05 03:17 (UTC)'
+    """
+    when = datetime.fromisoformat(saved_at) if isinstance(saved_at, str) else saved_at
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        tz = ZoneInfo(zone) if zone else None
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = None
+    if tz is None:
+        return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M") + " (UTC)"
+    local = when.astimezone(tz)
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M} ({zone}, UTC{offset[:3]}:{offset[3:]})"
 
 
 def judgment_text(value: float | None) -> str:

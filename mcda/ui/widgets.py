@@ -1,21 +1,40 @@
 """Pieces every page uses: the page boundary for engine errors, messages, the cached evaluation."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import streamlit as st
 
 from mcda.engine.evaluation import Evaluation
+from mcda.engine.weights import WeightsResult
 from mcda.errors import MCDAError
 from mcda.ui import cache, state
+from mcda.ui.names import local_time
 from mcda.ui.state import t
-from mcda.engine.weights import WeightsResult
 
-__all__ = ["plain", "in_language", "show_error", "guard", "show_flashes", "header", "evaluation_result", "current_evaluation", "current_weights", "sidebar"]
+__all__ = [
+    "current_evaluation",
+    "current_weights",
+    "evaluation_result",
+    "guard",
+    "header",
+    "in_language",
+    "plain",
+    "reader_time",
+    "show_error",
+    "show_flashes",
+    "sidebar",
+]
 
-_FLASH = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info,
-          "refused": st.error}  # "refused": markdown already written by the page
+_FLASH = {
+    "error": st.error,
+    "warning": st.warning,
+    "success": st.success,
+    "info": st.info,
+    "refused": st.error,
+}  # "refused": markdown already written by the page
 
 
 def _as_markdown(message: str) -> str:
@@ -111,6 +130,16 @@ def current_weights(show: bool = True) -> WeightsResult | None:
     if error and show:
         show_error(t("cannot_weigh"), error)
     return w
+
+
+def reader_time(saved_at) -> str:
+    """A stored (UTC) save time in the reader's browser time zone, the zone named
+    (:func:`mcda.ui.names.local_time`; UTC when the browser does not say)."""
+    try:
+        zone = st.context.timezone
+    except Exception:  # noqa: BLE001 - outside a browser session (bare run, tests)
+        zone = None
+    return local_time(saved_at, zone)
 
 
 def sidebar() -> None:

@@ -239,9 +239,8 @@ def test_malformed_pasted_json_shows_the_located_problem_and_keeps_the_scenario(
 
 
 def test_valid_pasted_json_opens(app):
-    from mcda.scenario.io import dumps
     from mcda.scenario.bundled import example_path
-    from mcda.scenario.io import load_scenario
+    from mcda.scenario.io import dumps, load_scenario
 
     app.run()
     sc = load_scenario(example_path(), lint=False)

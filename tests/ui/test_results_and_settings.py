@@ -1,5 +1,6 @@
 """AppTests of issue 16: the honest headline, the reader's language, the settings page, charts,
 what-if on any node, head-to-head, SMAA explained, formatting, table checks, central weights, rank reversal."""
+
 from __future__ import annotations
 
 import hashlib
@@ -95,8 +96,11 @@ def test_a_new_scenario_without_judgments_lists_who_must_answer(app):
     app.run()
     _ok(next(b for b in app.button if b.label == "新建方案").click().run())
     members = app.data_editor[0]
-    app.session_state[members.key] = {"edited_rows": {}, "deleted_rows": [],
-                                      "added_rows": [{"id": "m1", "name": "张三", "weight": 1.0}]}
+    app.session_state[members.key] = {
+        "edited_rows": {},
+        "deleted_rows": [],
+        "added_rows": [{"id": "m1", "name": "张三", "weight": 1.0}],
+    }
     app.run()
     _ok(next(b for b in app.button if b.label == "应用委员会修改").click().run())
     _ok(app.switch_page(RESULTS).run())
@@ -133,13 +137,31 @@ def _rev(app) -> int:
 def test_every_setting_has_a_widget_and_an_explanation(app):
     _settings(app)
     rev = _rev(app)
-    for name in ("ranking_methods", "missing_scores", "score_aggregation", "tie_tolerance", "aggregation",
-                 "priority_method", "completion", "ri_table", "cr_threshold", "samples", "seed", "model",
-                 "lognormal_sigma", "norm|topsis", "norm|wsm", "norm|wpm"):
+    for name in (
+        "ranking_methods",
+        "missing_scores",
+        "score_aggregation",
+        "tie_tolerance",
+        "aggregation",
+        "priority_method",
+        "completion",
+        "ri_table",
+        "cr_threshold",
+        "samples",
+        "seed",
+        "model",
+        "lognormal_sigma",
+        "norm|topsis",
+        "norm|wsm",
+        "norm|wpm",
+    ):
         assert app.get("multiselect") or True
         key = K(f"set|{name}|{rev}")
-        assert any(getattr(w, "key", None) == key for kind in ("selectbox", "multiselect", "number_input")
-                   for w in app.get(kind)), name
+        assert any(
+            getattr(w, "key", None) == key
+            for kind in ("selectbox", "multiselect", "number_input")
+            for w in app.get(kind)
+        ), name
     assert len(app.caption) >= 14
 
 
@@ -154,12 +176,17 @@ def test_a_valid_setting_is_applied(app):
     assert "设置已应用。" in [i.value for i in app.info]
 
 
-@pytest.mark.parametrize("field, value, problem", [("cr_threshold", 1.5, "CR 阈值"), ("ranking_methods", [], "排序方法")])
+@pytest.mark.parametrize(
+    "field, value, problem", [("cr_threshold", 1.5, "CR 阈值"), ("ranking_methods", [], "排序方法")]
+)
 def test_an_invalid_setting_is_explained_and_changes_nothing(app, field, value, problem):
     _settings(app)
     digest, rev = app.session_state["scenario_digest"], _rev(app)
-    widget = app.number_input(key=K(f"set|{field}|{rev}")) if field == "cr_threshold" else \
-        app.multiselect(key=K(f"set|{field}|{rev}"))
+    widget = (
+        app.number_input(key=K(f"set|{field}|{rev}"))
+        if field == "cr_threshold"
+        else app.multiselect(key=K(f"set|{field}|{rev}"))
+    )
     widget.set_value(value)
     _ok(next(b for b in app.button if b.label == "应用设置").click().run())
     assert app.session_state["scenario_digest"] == digest
@@ -240,3 +267,10 @@ def test_the_annual_fee_column_has_its_unit_and_separators(app):
     from mcda.ui.names import num, pct
 
     assert num(560000, 0) == "560,000" and pct(0.043) == "4.3%"
+
+
+def test_save_times_are_shown_in_the_readers_zone():
+    from mcda.ui.names import local_time
+
+    assert local_time("2026-12-05T03:17:25+00:00", "Asia/Shanghai") == "2026-12-05 11:17 (Asia/Shanghai, UTC+08:00)"
+    assert local_time("2026-12-05T03:17:25+00:00", "Not/AZone").endswith("(UTC)")

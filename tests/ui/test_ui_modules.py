@@ -10,10 +10,10 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from mcda.scenario.io import load_scenario
 from mcda.scenario.bundled import example_path
-from mcda.ui import charts, names
+from mcda.scenario.io import load_scenario
 from mcda.text.ui import LABELS, label
+from mcda.ui import charts, names
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "mcda" / "ui"

@@ -10,8 +10,16 @@ import streamlit as st
 from mcda.errors import MCDAError
 from mcda.scenario import edits
 from mcda.ui import cache, charts, state
-from mcda.ui.names import (SLIDER_VALUES, criterion_names, judgment_text, member_names, num, parents, slider_value,
-                           verbal)
+from mcda.ui.names import (
+    SLIDER_VALUES,
+    criterion_names,
+    judgment_text,
+    member_names,
+    num,
+    parents,
+    slider_value,
+    verbal,
+)
 from mcda.ui.widgets import current_evaluation, current_weights, header, show_error
 
 PAGE_SIZE = 10

@@ -1,5 +1,6 @@
 """Settings page: every scenario setting, each with a one-line explanation; the changes are applied
 together through the scenario's validation (an invalid value is explained and nothing changes)."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -31,8 +32,13 @@ def _explained(name: str) -> None:
 def _choice(field: str, sensitivity: bool = False) -> None:
     options = list(se.choices(field, sensitivity))
     now = getattr(s.sensitivity if sensitivity else s, field)
-    st.selectbox(t(f"set_{field}"), options, index=options.index(now), key=_k(field),
-                 format_func=lambda v, f=field: t(f"opt_{f}_{v}"))
+    st.selectbox(
+        t(f"set_{field}"),
+        options,
+        index=options.index(now),
+        key=_k(field),
+        format_func=lambda v, f=field: t(f"opt_{f}_{v}"),
+    )
     _explained(field)
 
 
@@ -54,8 +60,9 @@ _FIELDS = ("ranking_methods", "normalization", *se.CHOICE_FIELDS, *se.NUMBER_FIE
 def _apply() -> None:
     changes = {
         "ranking_methods": list(state.value(_k("ranking_methods"), [])),
-        "normalization": {m: v for m in se.normalisable_methods()
-                          if (v := state.value(_k(f"norm|{m}"))) not in (None, "")},
+        "normalization": {
+            m: v for m in se.normalisable_methods() if (v := state.value(_k(f"norm|{m}"))) not in (None, "")
+        },
     }
     changes.update({f: state.value(_k(f)) for f in (*se.CHOICE_FIELDS, *se.NUMBER_FIELDS)})
     sens = {f: state.value(_k(f)) for f in se.SENSITIVITY_FIELDS}
@@ -75,11 +82,18 @@ def _apply() -> None:
 
 with st.form(key=state.key("settings_form"), border=False):
     st.subheader(t("settings_ranking"))
-    st.multiselect(t("set_ranking_methods"), list(METHOD_NAMES), default=list(s.ranking_methods),
-                   key=_k("ranking_methods"), format_func=lambda m: method_label(m, lang),
-                   placeholder=t("choose_methods"))
+    st.multiselect(
+        t("set_ranking_methods"),
+        list(METHOD_NAMES),
+        default=list(s.ranking_methods),
+        key=_k("ranking_methods"),
+        format_func=lambda m: method_label(m, lang),
+        placeholder=t("choose_methods"),
+    )
     _explained("ranking_methods")
-    st.markdown("\n".join(f"- **{plain(method_label(m, lang))}**{colon}{plain(t(f'method_{m}_help'))}" for m in METHOD_NAMES))
+    st.markdown(
+        "\n".join(f"- **{plain(method_label(m, lang))}**{colon}{plain(t(f'method_{m}_help'))}" for m in METHOD_NAMES)
+    )
     st.markdown(f"**{t('set_normalization')}**")
     _explained("normalization")
     cols = st.columns(len(se.normalisable_methods()))
@@ -87,17 +101,28 @@ with st.form(key=state.key("settings_form"), border=False):
         options = ["", *se.normalization_choices()]
         now = s.normalization.get(m, "")
         default = METHODS[m].default_normalization
-        col.selectbox(method_label(m, lang), options, index=options.index(now), key=_k(f"norm|{m}"),
-                      format_func=lambda v, d=default: t("norm_default", name=normalization_label(d, lang)) if v == ""
-                      else normalization_label(v, lang))
-    st.markdown("\n".join(f"- **{plain(normalization_label(n, lang))}**{colon}{plain(t(f'norm_{n}_help'))}"
-                          for n in se.normalization_choices()))
+        col.selectbox(
+            method_label(m, lang),
+            options,
+            index=options.index(now),
+            key=_k(f"norm|{m}"),
+            format_func=lambda v, d=default: (
+                t("norm_default", name=normalization_label(d, lang)) if v == "" else normalization_label(v, lang)
+            ),
+        )
+    st.markdown(
+        "\n".join(
+            f"- **{plain(normalization_label(n, lang))}**{colon}{plain(t(f'norm_{n}_help'))}"
+            for n in se.normalization_choices()
+        )
+    )
     _choice("missing_scores")
     _choice("score_aggregation")
     c1, c2 = st.columns(2)
     with c1:
-        st.number_input(t("set_tie_tolerance"), value=float(s.tie_tolerance), format="%g", step=1e-9,
-                        key=_k("tie_tolerance"))
+        st.number_input(
+            t("set_tie_tolerance"), value=float(s.tie_tolerance), format="%g", step=1e-9, key=_k("tie_tolerance")
+        )
         _explained("tie_tolerance")
 
     st.subheader(t("settings_weights"))
@@ -108,8 +133,9 @@ with st.form(key=state.key("settings_form"), border=False):
         _choice("completion")
     with c2:
         _choice("ri_table")
-        st.number_input(t("set_cr_threshold"), value=float(s.cr_threshold), format="%.2f", step=0.01,
-                        key=_k("cr_threshold"))
+        st.number_input(
+            t("set_cr_threshold"), value=float(s.cr_threshold), format="%.2f", step=0.01, key=_k("cr_threshold")
+        )
         _explained("cr_threshold")
 
     st.subheader(t("settings_sensitivity"))
@@ -121,7 +147,12 @@ with st.form(key=state.key("settings_form"), border=False):
         _explained("seed")
     with c2:
         _choice("model", sensitivity=True)
-        st.number_input(t("set_lognormal_sigma"), value=float(s.sensitivity.lognormal_sigma), format="%.2f", step=0.05,
-                        key=_k("lognormal_sigma"))
+        st.number_input(
+            t("set_lognormal_sigma"),
+            value=float(s.sensitivity.lognormal_sigma),
+            format="%.2f",
+            step=0.05,
+            key=_k("lognormal_sigma"),
+        )
         _explained("lognormal_sigma")
     st.form_submit_button(t("apply_settings"), type="primary", on_click=_apply, icon=":material/check:")
