@@ -280,6 +280,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "scores_imported": ("已从 {name} 导入 {member} 的评分", "Imported {member}'s scores from {name}"),
     "uploader_help": ("把文件拖到框内，或点击“Browse files”选择文件（这两处文字由 Streamlit 提供，暂不能翻译）。",
                       "Drag the file into the box, or press “Browse files” to choose it."),
+    "node_with_count": ("{name}（{n}）", "{name} ({n})"),
+    "ranking_now_line": ("当前排序（{method}）：{order}", "Ranking now ({method}): {order}"),
     "bad_cells": ("{n} 个单元格无效，评分未作任何修改：", "{n} invalid cell(s); no score was changed:"),
     "bad_cell_range": ("{vendor} · {criterion}：{value} 不在量表范围 {low}–{high} 内", "{vendor} · {criterion}: {value} is outside the scale {low}–{high}"),
     "bad_cell_number": ("{vendor} · {criterion}：{value} 不是有效数字", "{vendor} · {criterion}: {value} is not a valid number"),

@@ -15,6 +15,7 @@ from mcda.ui.names import (
     criterion_names,
     judgment_text,
     member_names,
+    method_short,
     num,
     parents,
     slider_value,
@@ -41,7 +42,8 @@ with top1:
     member = state.pick(st.selectbox, t("member"), list(people), "member", format_func=people.get)
 with top2:
     node_id = state.pick(st.selectbox, t("node"), [n.id for n in nodes], "node",
-                         format_func=lambda i: f"{names[i]} ({len(next(n for n in nodes if n.id == i).children)})")
+                         format_func=lambda i: t("node_with_count", name=names[i],
+                                                 n=len(next(n for n in nodes if n.id == i).children)))
 node = next(n for n in nodes if n.id == node_id)
 children = [c.id for c in node.children]
 labels = [names[c] for c in children]
@@ -52,7 +54,7 @@ if ev is not None:
     first = next(iter(ev.methods.values()))
     order = " · ".join(f"{k + 1}. {next(v.name.get(lang) for v in sc.vendors if v.id == ev.vendors[i])}"
                        for k, i in enumerate(first.order()))
-    st.caption(f"{t('ranking_now')} ({first.label_zh if lang == 'zh' else first.label_en}): {order}")
+    st.caption(t("ranking_now_line", method=method_short(first.name, lang), order=order))
 
 
 # ------------------------------------------------------------------ callbacks
@@ -145,7 +147,7 @@ with tab_member:
         # the questions, a page at a time
         asked = {(q.i, q.j) for q in nq.questions}
         pairs = [(i, j) for i in range(len(children)) for j in range(i + 1, len(children))]
-        f1, f2 = st.columns(2)
+        f1, f2 = st.columns([5, 2])
         with f1:
             show = state.pick(st.segmented_control, t("show_pairs"), ["all", "missing", "next"], "pair_filter",
                               format_func=lambda s: t(f"pairs_{s}"))
@@ -169,7 +171,7 @@ with tab_member:
             a, b = children[i], children[j]
             s_key, b_key = keys[(i, j)]
             star = " ★" if (i, j) in asked else ""
-            c_a, c_slider, c_b, c_box = st.columns([2, 5.5, 2, 1.8], vertical_alignment="center")
+            c_a, c_slider, c_b, c_box = st.columns([2.5, 4.5, 2.5, 2.6], vertical_alignment="center")
             c_a.markdown(f"**{names[a]}**{star}")
             c_slider.select_slider(
                 f"{names[a]} ↔ {names[b]}", options=SLIDER_VALUES, key=s_key, on_change=_set_pair, args=(a, b, s_key),
