@@ -8,9 +8,10 @@
 * the winner's **first-rank share** under SMAA-2 (Lahdelma & Salminen 2001), with
   the scenario's weight model and a few thousand samples;
 * the **smallest weight change that flips the winner**: over every node of the
-  tree, the stability interval (:func:`mcda.engine.node_paths.stability_table`)
-  whose nearer end is closest to the current local weight, with the vendor who
-  takes the lead there;
+  tree, the end of its stability interval (:func:`mcda.engine.node_paths.stability_table`,
+  the node's local weight moving, its siblings rescaled) nearest to the current weight,
+  measured in global weight (local weight times the parent's global weight, so a
+  sub-criterion and a dimension compare fairly), with the vendor who takes the lead there;
 * how many **distinct methods** were run and whether they **agree** on the winner.
   Two methods are the same method on this scenario when one's scores are a
   positive affine map of the other's (``s_b = a s_a + c`` with ``a > 0``, scores
@@ -65,13 +66,18 @@ class Missing:
 
 @dataclass(frozen=True)
 class Flip:
-    """The smallest change of one node's local weight (siblings rescaled) that changes the winner."""
+    """The smallest change of one node's weight (its siblings rescaled) that changes the winner.
+
+    ``start`` and ``end`` are global weights (the node's share of the whole decision); the
+    local weights are ``start / parent_weight`` and ``end / parent_weight``.
+    """
 
     node: str
-    start: float  # current local weight
-    end: float  # where ``vendor`` takes the lead
+    start: float  # current global weight
+    end: float  # global weight where ``vendor`` takes the lead
     vendor: str
     leader: str = ""  # who leads now (the sensitivity method's winner)
+    parent_weight: float = 1.0  # global weight of the node's parent
 
     @property
     def change(self) -> float:
@@ -209,13 +215,25 @@ def _sensitivity_method(evaluation: Evaluation) -> str:
     return SENSITIVITY_METHODS[0]
 
 
+def _global(evaluation: Evaluation, node: str) -> float:
+    """A node's global weight: the product of the local weights from the goal down to it."""
+    parent_of = {c: p for p, kids in evaluation.local.items() for c in kids}
+    weight = 1.0
+    while node in parent_of:
+        parent = parent_of[node]
+        weight *= evaluation.local[parent][node]
+        node = parent
+    return weight
+
+
 def _flip(evaluation: Evaluation, method: str) -> Flip | None:
     best: Flip | None = None
     for row in stability_table(evaluation, method=method, level="all"):
+        scale = _global(evaluation, row.parent)
         for end, taker in ((row.winner_low, row.taker_below), (row.winner_high, row.taker_above)):
             if taker is None:
                 continue
-            candidate = Flip(row.node, row.current, end, taker, row.leader)
+            candidate = Flip(row.node, row.current * scale, end * scale, taker, row.leader, scale)
             if best is None or candidate.change < best.change - 1e-12:
                 best = candidate
     return best

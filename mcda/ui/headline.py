@@ -95,10 +95,12 @@ def _facts(h: Headline, ev: Evaluation, final: bool) -> None:
     if h.flip is not None:
         f = h.flip
         rises = f.end > f.start
+        parent = next((p for p, kids in ev.local.items() if f.node in kids), ev.weights.root)
+        where = name(f.node) if parent == ev.weights.root else f"{name(parent)} › {name(f.node)}"
         lines.append(
             t(
                 "headline_flip",
-                node=name(f.node),
+                node=where,
                 start=percent(f.start),
                 end=percent(f.end),
                 verb=t("verb_rises" if rises else "verb_falls"),

@@ -63,11 +63,13 @@ def test_first_rank_share_is_a_probability_and_seeded(evaluation, head):
 def test_the_flip_is_the_smallest_change_in_the_stability_table_and_really_flips(evaluation, head):
     flip = head.flip
     rows = stability_table(evaluation, method="topsis", level="all")
-    changes = [abs(end - r.current) for r in rows for end, who in ((r.winner_low, r.taker_below),
-                                                                  (r.winner_high, r.taker_above)) if who]
+    changes = [abs(end - r.current) * hl._global(evaluation, r.parent) for r in rows
+               for end, who in ((r.winner_low, r.taker_below), (r.winner_high, r.taker_above)) if who]
     assert_allclose(flip.change, min(changes))
     parent = next(p for p, kids in evaluation.local.items() if flip.node in kids)
-    beyond = flip.end + 1e-3 * np.sign(flip.end - flip.start)
+    assert_allclose(flip.start, evaluation.local[parent][flip.node] * flip.parent_weight)
+    local_end = flip.end / flip.parent_weight
+    beyond = local_end + 1e-3 * np.sign(flip.end - flip.start)
     moved = with_local_weights(evaluation, {parent: rescale_local(evaluation.local[parent], flip.node, beyond)})
     topsis = moved.methods["topsis"]
     assert evaluation.vendors[int(topsis.order()[0])] == flip.vendor != head.winner
