@@ -14,7 +14,7 @@ import streamlit as st
 from mcda.engine import analysis
 from mcda.errors import MCDAError
 from mcda.ui import cache, charts, state
-from mcda.ui.names import criterion_names, fullwidth, method_label, pct, vendor_names
+from mcda.ui.names import criterion_names, fullwidth, method_label, method_short, pct, vendor_names
 from mcda.ui.whatif import whatif_tab
 from mcda.ui.widgets import current_evaluation, header, plain, show_error
 
@@ -74,7 +74,7 @@ if tab_oneway.open:
                     vendors,
                     sweep.current,
                     crossings,
-                    title=t("sweep_title", node=cn[node], method=method_label(method, lang)),
+                    title=t("sweep_title", node=cn[node], method=method_short(method, lang)),
                     x_title=t("sweep_x", node=cn[node]),
                     y_title=t("score"),
                     current_label=t("now"),
@@ -186,7 +186,7 @@ if tab_smaa.open:
         st.caption(t("smaa_help"))
         method = _pick_method("smaa", analysed)
         s = sc.settings.sensitivity
-        c1, c2, c3, c4 = st.columns(4)
+        c1, c2, c3, c4 = st.columns([3, 3, 2, 3])
         samples = c1.select_slider(
             t("samples"),
             [1000, 2000, 5000, 10000, 20000, 50000],
