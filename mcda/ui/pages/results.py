@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from mcda.engine.headline import affine_groups
 from mcda.ui import charts, state
 from mcda.ui.headline import show_headline
 from mcda.ui.names import (
@@ -77,7 +78,9 @@ st.caption(t("zoomed_help"))
 
 # ------------------------------------------------------------------ why the winner wins
 st.subheader(t("why_winner"))
-for m in methods:
+groups = affine_groups({m: ev.methods[m].scores for m in methods}, {m: ev.methods[m].higher_is_better for m in methods})
+for group in groups:  # methods identical up to a positive affine map explain alike: one sentence for them
+    m = group[0]
     out = ev.methods[m]
     order = out.order()
     if not out.reasons or len(order) < 2:
@@ -90,7 +93,7 @@ for m in methods:
     st.markdown(
         t(
             "reason_sentence",
-            method=method_label(m, lang),
+            method=("、" if lang == "zh" else " / ").join(method_label(x, lang) for x in group),
             winner=win,
             second=second,
             parts=("；" if lang == "zh" else "; ").join(parts),
