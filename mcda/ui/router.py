@@ -32,6 +32,7 @@ def run() -> None:
         st.Page(PAGES / "scores.py", title=t("page_scores"), icon=":material/edit_note:"),
         st.Page(PAGES / "results.py", title=t("page_results"), icon=":material/leaderboard:"),
         st.Page(PAGES / "sensitivity.py", title=t("page_sensitivity"), icon=":material/tune:"),
+        st.Page(PAGES / "settings.py", title=t("page_settings"), icon=":material/settings:"),
         st.Page(PAGES / "report.py", title=t("page_report"), icon=":material/description:"),
     ]
     st.navigation(pages).run()
