@@ -12,7 +12,7 @@ import io
 import math
 import sys
 
-from mcda.cli.args import SAMPLES, SEED, lang_parent
+from mcda.cli.args import COUNT, SAMPLES, SEED, lang_parent
 from mcda.cli.output import field, print_json, safe, table
 from mcda.methods import BATCH_METHODS
 from mcda.text import text
@@ -77,7 +77,11 @@ def _rank(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario, lint=False)
     e = evaluate(scenario, methods=args.method or None, agreement=args.agreement)
     if args.format == "json":
-        print_json(e.to_dict())
+        from mcda.engine.headline import headline
+
+        data = e.to_dict()
+        data["headline"] = headline(e, smaa_samples=args.headline_samples).to_dict()
+        print_json(data)
         return 0
     name = name_of(scenario, args.lang)
     if args.format == "csv":
@@ -203,6 +207,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--method", action="append", choices=METHOD_NAMES, help="a method to run (repeatable); default: the scenario's")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--headline-samples", type=COUNT, default=2000, metavar="N",
+                   help="SMAA samples for the headline's first-rank share in --format json (0: not computed)")
     p.add_argument("--no-agreement", dest="agreement", action="store_false",
                    help="skip the agreement between methods (saves loading pymcdm, ~1-2 s)")
     handlers["rank"] = _rank
