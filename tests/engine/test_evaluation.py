@@ -192,3 +192,26 @@ def test_an_undeclared_constant_numeric_column_under_scale_normalisation_ranks(e
     e = evaluate(s, methods=["wsm"], agreement=False)
     fee = e.problem.leaves.index("cost.annual_fee")
     assert e.problem.bounds[fee].tolist() == [300_000.0, 300_001.0]
+
+
+def test_the_example_evaluates_as_before_the_speed_change(example):
+    """``evaluate(example).to_dict()`` equals the one pinned at commit eb4060a (see tests/engine/data)."""
+    reference = ROOT / "tests" / "engine" / "data" / "reference_weights.json"
+    expected = json.loads(reference.read_text(encoding="utf-8"))["evaluate"]
+    _assert_same(evaluate(example).to_dict(), expected)
+
+
+def _assert_same(found, expected, path="") -> None:
+    """Numbers to 1e-12 (absolute and relative), everything else exactly."""
+    if isinstance(expected, dict):
+        assert isinstance(found, dict) and list(found) == list(expected), path
+        for key in expected:
+            _assert_same(found[key], expected[key], f"{path}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(found, (list, tuple)) and len(found) == len(expected), path
+        for k, (f, e) in enumerate(zip(found, expected)):
+            _assert_same(f, e, f"{path}[{k}]")
+    elif isinstance(expected, float) and not isinstance(found, bool):
+        assert_allclose(found, expected, rtol=1e-12, atol=1e-12, err_msg=path)
+    else:
+        assert found == expected, path

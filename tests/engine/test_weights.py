@@ -151,3 +151,42 @@ def test_harker_completion_setting_keeps_the_priority_method():
     a = np.array([[1, 3, np.nan], [1 / 3, 1, 2], [np.nan, 1 / 2, 1]])
     assert_allclose(eig.nodes["goal"].weights, ahp.harker_weights(a))
     assert_allclose(gm.nodes["goal"].weights, ahp.priorities(ahp.harker_completion(a), "geometric_mean"))
+
+
+# --------------------------------------------------------------------------- results pinned before the speed change
+REFERENCE = ROOT / "tests" / "engine" / "data" / "reference_weights.json"
+
+
+def _assert_same(found, expected, path="") -> None:
+    """Recursive comparison of JSON-ready data: numbers to 1e-12 (absolute and relative), the rest exactly."""
+    if isinstance(expected, dict):
+        assert isinstance(found, dict) and list(found) == list(expected), path
+        for key in expected:
+            _assert_same(found[key], expected[key], f"{path}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(found, (list, tuple)) and len(found) == len(expected), path
+        for k, (f, e) in enumerate(zip(found, expected)):
+            _assert_same(f, e, f"{path}[{k}]")
+    elif isinstance(expected, float) and not isinstance(found, bool):
+        assert_allclose(found, expected, rtol=1e-12, atol=1e-12, err_msg=path)
+    else:
+        assert found == expected, path
+
+
+@pytest.mark.parametrize("variant", [
+    f"{m}/{a}/auto" for m in ("eigenvector", "geometric_mean", "column_mean", "harker")
+    for a in ("aij", "aip_geometric", "aip_arithmetic")
+] + [f"eigenvector/aij/{c}" for c in ("lambda_max", "llsm", "harker")]
+  + [f"geometric_mean/aip_geometric/{c}" for c in ("lambda_max", "harker")])
+def test_weights_equal_the_reference_computed_before_the_speed_change(example, variant):
+    """``tests/engine/data/reference_weights.json`` holds ``compute_weights(...).to_dict()`` of the example
+    under each setting, computed by the code at commit eb4060a (before weights were cached and the
+    per-member analytics batched): global, local and members' weights, CR, consensus and deadlocks
+    must be the same to 1e-12."""
+    import json
+
+    expected = json.loads(REFERENCE.read_text(encoding="utf-8"))[variant]
+    method, agg, comp = variant.split("/")
+    s = example.model_copy(update={"settings": example.settings.model_copy(
+        update={"priority_method": method, "aggregation": agg, "completion": comp})})
+    _assert_same(compute_weights(s).to_dict(), expected)
