@@ -215,3 +215,43 @@ def _assert_same(found, expected, path="") -> None:
         assert_allclose(found, expected, rtol=1e-12, atol=1e-12, err_msg=path)
     else:
         assert found == expected, path
+
+
+def test_a_validated_scenario_is_not_validated_again_but_a_changed_one_is(example, monkeypatch):
+    from mcda.engine import validated
+    from mcda.errors import ScenarioError
+    from mcda.scenario import io
+
+    calls = []
+    real = io.parse_scenario
+    monkeypatch.setattr(io, "parse_scenario", lambda *a, **k: calls.append(1) or real(*a, **k))
+    validated.forget()
+    evaluate(example, agreement=False)
+    evaluate(example, agreement=False)
+    assert calls == [1]  # validated once, then trusted
+    s = example.model_copy(update={"vendors": list(reversed(example.vendors))})
+    evaluate(s, agreement=False)
+    assert len(calls) == 2  # a copy with an update is validated
+    bad = Scenario.model_construct(**{k: getattr(example, k) for k in type(example).model_fields})
+    bad.settings = example.settings.model_copy(update={"tie_tolerance": -1.0})
+    with pytest.raises(ScenarioError):
+        evaluate(bad)
+    s2 = copy.deepcopy(example)
+    evaluate(s2, agreement=False)
+    s2.settings = s2.settings.model_copy(update={"ranking_methods": ["nonsense"]})  # reassigned: validated again
+    with pytest.raises(ScenarioError):
+        evaluate(s2)
+
+
+def test_evaluate_does_not_compute_member_analytics_until_asked(example, monkeypatch):
+    from mcda.engine import weights as wmod
+    from mcda.engine.weights_cache import CACHE
+
+    calls = []
+    real = wmod._MemberAnalytics._compute
+    monkeypatch.setattr(wmod._MemberAnalytics, "_compute", lambda self: calls.append(1) or real(self))
+    CACHE.clear()
+    e = evaluate(example)
+    assert calls == [] and e.methods
+    assert any("inconsistent" in n.code for n in e.notes)  # notes need the members' CR: computed now
+    assert calls == [1]

@@ -190,3 +190,53 @@ def test_weights_equal_the_reference_computed_before_the_speed_change(example, v
     s = example.model_copy(update={"settings": example.settings.model_copy(
         update={"priority_method": method, "aggregation": agg, "completion": comp})})
     _assert_same(compute_weights(s).to_dict(), expected)
+
+
+# --------------------------------------------------------------------------- lazy analytics and the cache
+def test_member_analytics_are_computed_on_first_use_only(example, monkeypatch):
+    from mcda.engine import weights as wmod
+    from mcda.engine.weights_cache import CACHE
+
+    calls = []
+    real = wmod._MemberAnalytics._compute
+    monkeypatch.setattr(wmod._MemberAnalytics, "_compute", lambda self: calls.append(1) or real(self))
+    CACHE.clear()
+    w = compute_weights(example)
+    assert calls == []  # the committee's weights need no member analytics with AIJ
+    assert w.to_dict()["nodes"]["goal"]["members"]["cfo"]["consistency"] is not None
+    assert calls == [1]
+    w.member_global, w.worst_cr(), [r.consensus for r in w.nodes.values()]
+    assert calls == [1]  # once, for every node
+
+
+def test_weights_are_cached_by_judgments_and_settings_not_by_scores(example):
+    from mcda.engine.weights_cache import CACHE
+
+    CACHE.clear()
+    w = compute_weights(example)
+    scores = copy.deepcopy(example.scores)
+    scores["cfo"]["huaxin"]["quality.expertise"] = 1.0
+    edited = example.model_copy(update={"scores": scores})
+    assert compute_weights(edited) is w  # a score edit reuses the weights
+    other = example.model_copy(update={"settings": example.settings.model_copy(update={"priority_method": "geometric_mean"})})
+    assert compute_weights(other) is not w
+    judgments = copy.deepcopy(example.judgments)
+    judgments["cfo"].nodes["goal"][0].value = 9.0 if judgments["cfo"].nodes["goal"][0].value != 9.0 else 1.0
+    assert compute_weights(example.model_copy(update={"judgments": judgments})) is not w
+    members = [m.model_copy(update={"weight": m.weight * (2 if m.id == "cfo" else 1)}) for m in example.members]
+    assert compute_weights(example.model_copy(update={"members": members})) is not w
+    assert compute_weights(example) is w
+
+
+def test_fast_matrices_equal_matrix_from_judgments(example):
+    from mcda.engine.weights import node_matrix
+
+    for node, _, _ in example.criteria.walk():
+        for m in example.members:
+            mj = example.judgments.get(m.id)
+            a = node_matrix(example, m.id, node)
+            if mj is None or node.id not in mj.nodes:
+                assert a is None
+                continue
+            ref = ahp.matrix_from_judgments([c.id for c in node.children], {(p.a, p.b): p.value for p in mj.nodes[node.id]})
+            np.testing.assert_array_equal(a, ref)
