@@ -196,9 +196,9 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
     raw = np.full((len(members), len(vendors), len(leaf_ids)), np.nan)
     for k, mid in enumerate(members):  # one row of scores per member and vendor (None -> NaN)
         given = scenario.scores.get(mid, {})
-        if given and all(set(cells) <= col.keys() for cells in given.values()):
+        if given and all(cells.keys() <= col.keys() for cells in given.values()):
             rows = [row[vid] for vid in given]
-            raw[k, rows] = np.array([[cells.get(c) for c in leaf_ids] for cells in given.values()], dtype=float)
+            raw[k, rows] = np.array([list(map(cells.get, leaf_ids)) for cells in given.values()], dtype=float)
         else:  # an unknown criterion id (unvalidated data): fail as before
             for vid, cells in given.items():
                 for cid, value in cells.items():

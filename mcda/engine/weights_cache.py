@@ -13,6 +13,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 
@@ -20,6 +21,8 @@ from mcda import ahp
 from mcda.scenario.schema import Criterion, Scenario
 
 __all__ = ["NodeInput", "JudgmentInputs", "judgment_inputs", "member_matrix", "WeightsCache", "CACHE"]
+
+_A, _B, _V = attrgetter("a"), attrgetter("b"), attrgetter("value")
 
 #: The settings the weights depend on (the rest, e.g. ranking methods, do not enter the digest).
 WEIGHT_SETTINGS = ("priority_method", "completion", "ri_table", "cr_threshold", "aggregation")
@@ -126,14 +129,14 @@ def _size_group(parents: list[Criterion], judged: list, n: int) -> tuple[np.ndar
                 s = g * kk + k
                 count[s] = len(pairs)
                 direct[g, k] = None, None  # judged, pairwise
-                try:
-                    ii += [index[p.a] for p in pairs]
-                    jj += [index[p.b] for p in pairs]
+                try:  # C-level loops over the pairs (attrgetter, dict lookup)
+                    ii += map(index.__getitem__, map(_A, pairs))
+                    jj += map(index.__getitem__, map(_B, pairs))
                 except KeyError:  # an unknown item: matrix_from_judgments says which
                     ahp.matrix_from_judgments(children, {(p.a, p.b): p.value for p in pairs})
                     raise
-                slot.extend([s] * len(pairs))
-                vv.extend([p.value for p in pairs])
+                slot += [s] * len(pairs)
+                vv += map(_V, pairs)
     try:
         _fill(flat, slot, ii, jj, vv, count)
     except (TypeError, ValueError):  # something unusual: one member and node at a time, as the reference does

@@ -240,3 +240,17 @@ def test_fast_matrices_equal_matrix_from_judgments(example):
                 continue
             ref = ahp.matrix_from_judgments([c.id for c in node.children], {(p.a, p.b): p.value for p in mj.nodes[node.id]})
             np.testing.assert_array_equal(a, ref)
+
+
+def test_a_result_pickles_before_and_after_its_lazy_parts_are_computed(example):
+    """Streamlit's st.cache_data pickles engine results."""
+    import pickle
+
+    from mcda.engine.weights_cache import CACHE
+
+    CACHE.clear()
+    w = compute_weights(example)
+    again = pickle.loads(pickle.dumps(w))
+    assert again.global_weights == w.global_weights
+    _assert_same(again.to_dict(), w.to_dict())
+    assert pickle.loads(pickle.dumps(w)).member_global == w.member_global
