@@ -182,12 +182,16 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
         raise MCDAError(code="err.ahp.no_vendors")
     if not scenario.members:
         raise MCDAError(code="err.ahp.no_members")
-    leaves = scenario.criteria.leaves()
     dims = scenario.criteria.children
-    dim_index = {}
-    for g, d in enumerate(dims):
-        for n, _, _ in d.walk():
-            dim_index[n.id] = g
+    leaves, dim_index = [], {}
+    stack = [(d, g) for g, d in reversed(list(enumerate(dims)))]
+    while stack:  # pre-order, as Criterion.walk, in one pass: the leaves and each node's dimension
+        node, g = stack.pop()
+        dim_index[node.id] = g
+        if node.children:
+            stack += [(c, g) for c in reversed(node.children)]
+        else:
+            leaves.append(node)
     vendors = tuple(v.id for v in scenario.vendors)
     members = tuple(m.id for m in scenario.members)
     leaf_ids = tuple(leaf.id for leaf in leaves)

@@ -155,7 +155,12 @@ def judgment_inputs(scenario: Scenario) -> JudgmentInputs:
     total = sum(m.weight for m in scenario.members)
     voting = {m.id: m.weight / total for m in scenario.members} if scenario.members else {}
     judged = [(m.id, scenario.judgments[m.id]) for m in scenario.members if m.id in scenario.judgments]
-    parents = [node for node, _, _ in scenario.criteria.walk() if node.children]
+    parents, stack = [], [scenario.criteria]
+    while stack:  # the parent nodes in pre-order, as Criterion.walk
+        node = stack.pop()
+        if node.children:
+            parents.append(node)
+            stack += node.children[::-1]
     by_size: dict[int, list[Criterion]] = {}
     for node in parents:
         if len(node.children) > 1:
