@@ -23,7 +23,7 @@ from mcda.methods import METHODS, run_method
 from mcda.engine.notes import Note
 from mcda.scenario.schema import NumericScale, Scenario
 from mcda.engine.scores import AggregatedScores, aggregate_scores
-from mcda.engine.validated import trusted
+from mcda.engine.validated import is_trusted, trusted
 from mcda.engine.weights import WeightsResult, compute_weights, recompose
 
 __all__ = [
@@ -198,9 +198,10 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
     col = {c: j for j, c in enumerate(leaf_ids)}
     row = {v: i for i, v in enumerate(vendors)}
     raw = np.full((len(members), len(vendors), len(leaf_ids)), np.nan)
+    known = is_trusted(scenario)  # validated: every criterion id in the scores is a leaf
     for k, mid in enumerate(members):  # one row of scores per member and vendor (None -> NaN)
         given = scenario.scores.get(mid, {})
-        if given and all(cells.keys() <= col.keys() for cells in given.values()):
+        if given and (known or set().union(*given.values()) <= col.keys()):
             rows = [row[vid] for vid in given]
             raw[k, rows] = np.array([list(map(cells.get, leaf_ids)) for cells in given.values()], dtype=float)
         else:  # an unknown criterion id (unvalidated data): fail as before

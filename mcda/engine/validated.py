@@ -24,7 +24,7 @@ import weakref
 from mcda.errors import MCDAError
 from mcda.scenario.schema import Scenario
 
-__all__ = ["trusted", "mark_validated", "forget"]
+__all__ = ["trusted", "is_trusted", "mark_validated", "forget"]
 
 _lock = threading.Lock()
 # id(object) -> (weak reference to it, identity of its top-level fields, its validated copy)
@@ -63,6 +63,12 @@ def forget(scenario: Scenario | None = None) -> None:
             _SEEN.clear()
         else:
             _SEEN.pop(id(scenario), None)
+
+
+def is_trusted(scenario) -> bool:
+    """Whether ``scenario`` is an object validated before and unchanged since (see the module doc)."""
+    entry = _SEEN.get(id(scenario))
+    return entry is not None and entry[0]() is scenario and entry[2] is None and entry[1] == _fingerprint(scenario)
 
 
 def trusted(scenario: Scenario, source: str = "the scenario in memory") -> Scenario:
