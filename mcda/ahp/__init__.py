@@ -4,7 +4,8 @@ Validation (:mod:`mcda.ahp.matrix`), the comparison graph (:mod:`mcda.ahp.graph`
 judgment scales (:mod:`mcda.ahp.scale`), Perron eigenvectors (:mod:`mcda.ahp.eigen`), priority vectors
 (:mod:`mcda.ahp.priorities`), consistency (:mod:`mcda.ahp.consistency`),
 incomplete judgments (:mod:`mcda.ahp.incomplete`), repair hints
-(:mod:`mcda.ahp.repair`) and committee aggregation (:mod:`mcda.ahp.group`).
+(:mod:`mcda.ahp.repair`), committee aggregation (:mod:`mcda.ahp.group`) and batches of
+matrices analysed together (:mod:`mcda.ahp.batch`).
 
 >>> from mcda import ahp
 >>> ahp.priorities([[1, 3], [1 / 3, 1]]).round(12)
@@ -28,6 +29,7 @@ from mcda.ahp.group import (
     PairSpread,
     aggregate_judgments,
     aggregate_priorities,
+    aij,
     consensus,
     consensus_band,
     judgment_spread,
@@ -67,6 +69,6 @@ __all__ = [
     # repair
     "RepairHint", "repair_hints",
     # group
-    "aggregate_judgments", "aggregate_priorities", "CONSENSUS_BANDS", "consensus_band",
+    "aggregate_judgments", "aij", "aggregate_priorities", "CONSENSUS_BANDS", "consensus_band",
     "ConsensusResult", "consensus", "PairSpread", "judgment_spread",
 ]

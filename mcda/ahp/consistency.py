@@ -95,9 +95,9 @@ def random_index(n: int, table: str = "alonso_lamata") -> float:
     (0.9, 1.634, 1.54702)
     """
     if table not in RI_TABLES:
-        raise MCDAError(f"unknown random index table {table!r}; expected one of {sorted(RI_TABLES)}")
+        raise MCDAError(code="err.ahp.unknown_ri_table", table=table, known=sorted(RI_TABLES))
     if int(n) != n or n < 1:
-        raise MCDAError(f"expected a matrix size n >= 1 for the random index; found {n!r}")
+        raise MCDAError(code="err.ahp.ri_size", n=n)
     n = int(n)
     t = RI_TABLES[table]
     if n in t:
@@ -109,8 +109,7 @@ def random_index(n: int, table: str = "alonso_lamata") -> float:
         lo = max(k for k in t if k < n)
         hi = min(k for k in t if k > n)
         return t[lo] + (t[hi] - t[lo]) * (n - lo) / (hi - lo)
-    raise MCDAError(f"random index table {table!r} covers n = 1..{last} but the matrix has n = {n}; "
-                    f"use ri_table='alonso_lamata' (its table to 15 and formula beyond cover any n)")
+    raise MCDAError(code="err.ahp.ri_table_too_short", table=table, last=last, n=n)
 
 
 @dataclass(frozen=True)
@@ -187,9 +186,9 @@ def _check_threshold(threshold) -> float:
     try:
         t = float(threshold)
     except (TypeError, ValueError):
-        raise MCDAError(f"expected a numeric threshold; found {threshold!r}") from None
+        raise MCDAError(code="err.ahp.threshold_not_number", threshold=threshold) from None
     if not np.isfinite(t) or t < 0:
-        raise MCDAError(f"expected a threshold >= 0; found {threshold!r}")
+        raise MCDAError(code="err.ahp.threshold_negative", threshold=threshold)
     return t
 
 

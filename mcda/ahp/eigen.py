@@ -45,8 +45,7 @@ def principal_eigen(a: np.ndarray) -> tuple:
         w = vecs[s, :, k].real
         lam, w = vals[s, k].real, w / w.sum(axis=1, keepdims=True)
     if not (np.all(np.isfinite(w)) and np.all(np.isfinite(lam))):
-        raise MCDAError("could not compute the principal eigenvector: the judgments span too many orders "
-                        "of magnitude for floating-point arithmetic")
+        raise MCDAError(code="err.ahp.eigen_overflow")
     return lam, w
 
 
@@ -54,8 +53,7 @@ def _eig(a: np.ndarray):
     try:
         return np.linalg.eig(a)
     except np.linalg.LinAlgError as exc:
-        raise MCDAError(f"could not compute the eigenvalues of the comparison matrix ({exc}); "
-                        "expected finite judgments of moderate range") from None
+        raise MCDAError(code="err.ahp.eigen_failed", error=exc) from None
 
 
 def perron_pair(a: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:

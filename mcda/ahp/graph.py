@@ -122,4 +122,4 @@ def require_connected(a: np.ndarray, labels: Sequence | None = None) -> None:
     groups = _groups(a)
     if len(groups) > 1:
         named = [[labels[i] for i in grp] if labels is not None else grp for grp in groups]
-        raise NotConnectedError(not_connected_message(a, groups, labels), named)
+        raise NotConnectedError(None, named, code="err.ahp.not_connected", detail=not_connected_message(a, groups, labels))

@@ -25,6 +25,7 @@ from mcda.ahp.matrix import check_stack
 
 __all__ = [
     "aggregate_judgments",
+    "aij",
     "aggregate_priorities",
     "CONSENSUS_BANDS",
     "consensus_band",
@@ -45,15 +46,15 @@ def _member_weights(weights, k: int, members: Sequence | None = None) -> np.ndar
     try:
         lam = np.array(weights, dtype=float)
     except (TypeError, ValueError):
-        raise MCDAError(f"expected {k} numeric member weights; found {weights!r}") from None
+        raise MCDAError(code="err.ahp.member_weights_not_numbers", k=k, weights=weights) from None
     if lam.shape != (k,):
-        raise MCDAError(f"expected {k} member weights, one per member; found shape {lam.shape}")
+        raise MCDAError(code="err.ahp.member_weights_count", k=k, shape=lam.shape)
     bad = np.flatnonzero(~np.isfinite(lam) | (lam < 0))
     if bad.size:
-        raise MCDAError(f"expected member weights >= 0; {_member(int(bad[0]), members)} has weight {lam[bad[0]]}")
+        raise MCDAError(code="err.ahp.member_weight_negative", member=_member(int(bad[0]), members), weight=lam[bad[0]])
     top = lam.max()
     if top <= 0:
-        raise MCDAError("expected member weights with a positive sum; all are 0")
+        raise MCDAError(code="err.ahp.member_weights_zero")
     lam = lam / top  # scale first: weights near the float maximum would overflow their sum
     return lam / lam.sum()
 
@@ -64,25 +65,24 @@ def _stack(matrices, labels, members) -> np.ndarray:
     else:
         mats = list(matrices)
         if not mats:
-            raise MCDAError("expected at least one member's matrix; found none")
+            raise MCDAError(code="err.ahp.no_member_matrix")
         shapes = [np.shape(m) for m in mats]
         if len(set(shapes)) > 1:
             k = next(t for t, s in enumerate(shapes) if s != shapes[0])
-            raise MCDAError(f"expected every member's matrix to have the same shape; {_member(0, members)} "
-                            f"has {shapes[0]} but {_member(k, members)} has {shapes[k]}")
+            raise MCDAError(code="err.ahp.member_shapes", first=_member(0, members), first_shape=shapes[0],
+                            other=_member(k, members), other_shape=shapes[k])
         raw = mats
     if members is not None and len(members) != len(raw):
-        raise MCDAError(f"expected {len(raw)} member names, one per matrix; found {len(members)}")
+        raise MCDAError(code="err.ahp.member_names_count", expected=len(raw), found=len(members))
     try:
         return check_stack(raw, labels, what="member")
     except MCDAError as exc:
         if members is None:
             raise
-        msg = str(exc)
+        prefix = exc.params.get("prefix") if exc.code else None
         for k in range(len(members)):  # name the member instead of its index
-            tag = f"member {k}: "
-            if msg.startswith(tag):
-                raise MCDAError(f"member '{members[k]}': " + msg[len(tag):]) from None
+            if prefix == f"member {k}: ":
+                raise MCDAError(code=exc.code, **{**exc.params, "prefix": f"member '{members[k]}': "}) from None
         raise
 
 
@@ -114,17 +114,35 @@ def aggregate_judgments(matrices, weights=None, labels: Sequence | None = None,
     (True, 1.0)
     """
     a = _stack(matrices, labels, members)
-    kk, n, _ = a.shape
-    lam = _member_weights(weights, kk, members)
+    return aij(a, _member_weights(weights, a.shape[0], members))
+
+
+def aij(a: np.ndarray, lam: np.ndarray) -> np.ndarray:
+    """The AIJ kernel of :func:`aggregate_judgments` on a validated ``(K, n, n)`` stack and
+    member weights ``lam`` (K,) summing to 1, or on ``(G, K, n, n)`` with ``lam`` (G, K) for ``G``
+    nodes at once (no checks; Forman & Peniwati 1998).  A member with weight 0 or no judgment
+    (``NaN``) of a pair does not count for it.
+
+    >>> g = aij(np.array([[[1, 4], [1 / 4, 1]], [[1, 1], [1, 1]]]), np.array([0.5, 0.5]))
+    >>> g.round(12).tolist()
+    [[1.0, 2.0], [0.5, 1.0]]
+    """
+    n = a.shape[-1]
     judged = ~np.isnan(a)
-    wsum = np.tensordot(lam, judged, axes=1)
     logs = np.where(judged, np.log(np.where(judged, a, 1.0)), 0.0)
+    if a.ndim == 3:
+        wsum = np.tensordot(lam, judged, axes=1)
+        total = np.tensordot(lam, logs, axes=1)
+    else:
+        wsum = np.einsum("gk,gkij->gij", lam, judged)
+        total = np.einsum("gk,gkij->gij", lam, logs)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean_log = np.tensordot(lam, logs, axes=1) / wsum
+        mean_log = total / wsum
     out = np.where(wsum > 0, np.exp(mean_log), np.nan)
     iu = np.triu_indices(n, 1)
-    out[iu[1], iu[0]] = 1.0 / out[iu]
-    np.fill_diagonal(out, 1.0)
+    out[..., iu[1], iu[0]] = 1.0 / out[..., iu[0], iu[1]]
+    idx = np.arange(n)
+    out[..., idx, idx] = 1.0
     return out
 
 
@@ -132,18 +150,18 @@ def _vectors(vectors, allow_zero: bool, what: str = "priority vectors") -> np.nd
     try:
         v = np.array(vectors, dtype=float)
     except (TypeError, ValueError):
-        raise MCDAError(f"expected a (K, n) array of {what}; could not read numbers") from None
+        raise MCDAError(code="err.ahp.vectors_not_numbers", what=what) from None
     if v.ndim != 2 or v.shape[0] < 1 or v.shape[1] < 1:
-        raise MCDAError(f"expected a (K, n) array of {what}, one row per member; found shape {v.shape}")
+        raise MCDAError(code="err.ahp.vectors_shape", what=what, shape=v.shape)
     bad = ~np.isfinite(v) | ((v < 0) if allow_zero else (v <= 0))
     if bad.any():
         k, i = np.argwhere(bad)[0]
         kind = "finite priorities >= 0" if allow_zero else "positive finite priorities (a geometric mean needs them)"
-        raise MCDAError(f"expected {kind}; member {k} has {v[k, i]} for item {i}")
+        raise MCDAError(code="err.ahp.vectors_values", kind=kind, member=k, value=v[k, i], item=i)
     s = v.sum(axis=1)
     off = np.flatnonzero(np.abs(s - 1.0) > 1e-6)
     if off.size:
-        raise MCDAError(f"expected each member's priorities to sum to 1; member {off[0]} sums to {s[off[0]]:.9g}")
+        raise MCDAError(code="err.ahp.vectors_sum", member=off[0], total=s[off[0]])
     return v
 
 
@@ -170,7 +188,7 @@ def aggregate_priorities(vectors, weights=None, mode: str = "geometric") -> np.n
     array([0.725, 0.275])
     """
     if mode not in ("geometric", "arithmetic"):
-        raise MCDAError(f"unknown aggregation mode {mode!r}; expected 'geometric' or 'arithmetic'")
+        raise MCDAError(code="err.ahp.unknown_aggregation_mode", mode=mode)
     v = _vectors(vectors, allow_zero=(mode == "arithmetic"))
     lam = _member_weights(weights, v.shape[0])
     if mode == "geometric":
@@ -268,11 +286,11 @@ def consensus(vectors, weights=None, scale_max: float = 9.0,
     v = _vectors(vectors, allow_zero=True)
     kk, n = v.shape
     if kk < 2:
-        raise MCDAError(f"consensus needs the priorities of at least 2 members; found {kk}")
+        raise MCDAError(code="err.ahp.consensus_members", found=kk)
     if n < 2:
-        raise MCDAError(f"consensus needs at least 2 items per vector; found {n}")
+        raise MCDAError(code="err.ahp.consensus_items", found=n)
     if not np.isfinite(scale_max) or scale_max <= 1:
-        raise MCDAError(f"expected the scale maximum M > 1 (9 for Saaty's scale); found {scale_max!r}")
+        raise MCDAError(code="err.ahp.scale_max", found=scale_max)
     lam = _member_weights(weights, kk)
     h_each = -_xlogx(v).sum(axis=1)
     h_alpha = float(lam @ h_each)
@@ -335,26 +353,33 @@ def judgment_spread(matrices, labels: Sequence | None = None, members: Sequence 
     (1.0, True, 3.2189)
     """
     if not np.isfinite(strong) or strong <= 1:
-        raise MCDAError(f"expected strong > 1 (e.g. 3 on Saaty's scale); found {strong!r}")
+        raise MCDAError(code="err.ahp.strong", found=strong)
     a = _stack(matrices, labels, members)
     kk, n, _ = a.shape
+    iu, ju = np.triu_indices(n, 1)
+    vals = a[:, iu, ju]  # (K, pairs)
+    got = ~np.isnan(vals)
+    count = got.sum(axis=0)
+    logs = np.where(got, np.log(np.where(got, vals, 1.0)), 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = logs.sum(axis=0) / count
+        dev = np.where(got, logs - mean, 0.0)
+        sd = np.where(count > 1, np.sqrt((dev ** 2).sum(axis=0) / (count - 1)), 0.0)  # sample sd (ddof = 1)
+    lo = np.where(got, vals, np.inf).min(axis=0)
+    hi = np.where(got, vals, -np.inf).max(axis=0)
+    deadlock = (hi >= strong * (1 - 1e-12)) & (lo <= (1 + 1e-12) / strong)
+    with np.errstate(invalid="ignore", divide="ignore"):  # pairs nobody judged are dropped below
+        gmean, gsd, lrange = np.exp(mean), np.exp(sd), np.log(hi) - np.log(lo)
+    columns = vals.T.tolist()
     out = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            vals = a[:, i, j]
-            got = vals[~np.isnan(vals)]
-            if got.size == 0:
-                continue
-            logs = np.log(got)
-            sd = float(np.std(logs, ddof=1)) if got.size > 1 else 0.0
-            out.append(PairSpread(
-                i=i, j=j,
-                label_i=labels[i] if labels is not None else i,
-                label_j=labels[j] if labels is not None else j,
-                values=tuple(float(x) for x in vals), count=int(got.size),
-                geometric_mean=float(np.exp(logs.mean())), geometric_sd=float(np.exp(sd)),
-                log_range=float(logs.max() - logs.min()), min=float(got.min()), max=float(got.max()),
-                deadlock=bool(got.max() >= strong * (1 - 1e-12) and got.min() <= (1 + 1e-12) / strong),
-            ))
+    for p in np.flatnonzero(count > 0).tolist():
+        i, j = int(iu[p]), int(ju[p])
+        out.append(PairSpread(
+            i=i, j=j,
+            label_i=labels[i] if labels is not None else i,
+            label_j=labels[j] if labels is not None else j,
+            values=tuple(columns[p]), count=int(count[p]),
+            geometric_mean=float(gmean[p]), geometric_sd=float(gsd[p]),
+            log_range=float(lrange[p]), min=float(lo[p]), max=float(hi[p]), deadlock=bool(deadlock[p]),
+        ))
     return out
-

@@ -26,10 +26,9 @@ SUM_TOL = 1e-9
 def _walk(local: Mapping, root: Hashable) -> list[tuple[Hashable, tuple]]:
     """Depth-first (children in mapping order) list of ``(node, path from root)``, validating as it goes."""
     if not isinstance(local, Mapping):
-        raise MCDAError(f"expected a mapping {{parent: {{child: local weight}}}}; found {type(local).__name__}")
+        raise MCDAError(code="err.ahp.tree_not_mapping", found=type(local).__name__)
     if root not in local:
-        raise MCDAError(f"root {root!r} has no children in the hierarchy; expected it among the parents "
-                        f"{list(local)}")
+        raise MCDAError(code="err.ahp.root_without_children", root=root, parents=list(local))
     seen_parent: dict = {root: None}
     order: list[tuple[Hashable, tuple]] = []
     stack: list[tuple[Hashable, tuple]] = [(root, (root,))]
@@ -40,32 +39,29 @@ def _walk(local: Mapping, root: Hashable) -> list[tuple[Hashable, tuple]]:
             continue
         children = local[node]
         if not isinstance(children, Mapping) or len(children) == 0:
-            raise MCDAError(f"node {node!r} must map each child to its local weight; found {children!r}")
+            raise MCDAError(code="err.ahp.node_children", node=node, children=children)
         total = 0.0
         for child, w in children.items():
             try:
                 wf = float(w)
             except (TypeError, ValueError):
-                raise MCDAError(f"local weight of {child!r} under {node!r} must be a number; found {w!r}") from None
+                raise MCDAError(code="err.ahp.local_not_number", child=child, node=node, w=w) from None
             if not math.isfinite(wf) or wf < 0:
-                raise MCDAError(f"local weight of {child!r} under {node!r} must be finite and >= 0; found {w!r}")
+                raise MCDAError(code="err.ahp.local_negative", child=child, node=node, w=w)
             total += wf
             if child in path:
-                raise MCDAError(f"the hierarchy has a cycle: {' -> '.join(map(repr, path + (child,)))}")
+                raise MCDAError(code="err.ahp.cycle", path=" -> ".join(map(repr, path + (child,))))
             if child in seen_parent:
                 other = seen_parent[child]
-                raise MCDAError(f"node {child!r} appears under both {other!r} and {node!r}; "
-                                "expected a tree (each node has one parent)")
+                raise MCDAError(code="err.ahp.two_parents", child=child, other=other, node=node)
             seen_parent[child] = node
         if abs(total - 1.0) > SUM_TOL:
-            raise MCDAError(f"local weights under {node!r} must sum to 1 (within {SUM_TOL:g}); "
-                            f"they sum to {total:.12g}")
+            raise MCDAError(code="err.ahp.local_sum", node=node, tol=SUM_TOL, total=total)
         for child in reversed(list(children)):
             stack.append((child, path + (child,)))
     unreachable = [p for p in local if p not in seen_parent]
     if unreachable:
-        raise MCDAError(f"parent(s) {unreachable!r} are not under root {root!r}; "
-                        "expected every parent to be reachable from the root")
+        raise MCDAError(code="err.ahp.unreachable", parents=unreachable, root=root)
     return order
 
 

@@ -276,8 +276,7 @@ def complete(matrix, method: str = "lambda_max", labels: Sequence | None = None)
     if method == "harker":
         return harker_matrix(matrix, labels)
     if method not in COMPLETION_METHODS:
-        raise MCDAError(f"unknown completion method {method!r}; expected one of "
-                        f"{sorted([*COMPLETION_METHODS, 'harker'])}")
+        raise MCDAError(code="err.ahp.unknown_completion", method=method, known=sorted([*COMPLETION_METHODS, "harker"]))
     a = check_matrix(matrix, labels)
     require_connected(a, labels)
     return COMPLETION_METHODS[method](a)
@@ -356,8 +355,7 @@ def next_question(matrix, labels: Sequence | None = None, k: int | None = 3,
     (False, 1, 2, ('cost', 'security'))
     """
     if completion not in ("harker", "llsm"):
-        raise MCDAError(f"unknown completion {completion!r} for next_question; expected 'harker' or 'llsm' "
-                        "('lambda_max' has a zero gradient on every missing pair)")
+        raise MCDAError(code="err.ahp.next_question_completion", completion=completion)
     k = check_k(k)
     a = check_matrix(matrix, labels)
     n = a.shape[0]

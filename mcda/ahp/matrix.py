@@ -61,15 +61,14 @@ def _pair(i: int, j: int, labels: Sequence | None) -> str:
 
 def _check_labels(labels: Sequence | None, n: int) -> None:
     if labels is not None and len(labels) != n:
-        raise MCDAError(f"expected {n} labels, one per item of the {n}x{n} matrix; found {len(labels)}")
+        raise MCDAError(code="err.ahp.labels_count", n=n, found=len(labels))
 
 
 def _to_float_array(matrix, what: str = "matrix") -> np.ndarray:
     try:
         return np.array(matrix, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise MCDAError(f"expected a {what} of positive numbers (NaN or None for a missing judgment); "
-                        f"could not read it as numbers: {exc}") from None
+        raise MCDAError(code="err.ahp.not_numbers", what=what, error=exc) from None
 
 
 def check_matrix(matrix, labels: Sequence | None = None, allow_missing: bool = True,
@@ -118,11 +117,10 @@ def check_matrix(matrix, labels: Sequence | None = None, allow_missing: bool = T
     """
     a = _to_float_array(matrix)
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
-        raise MCDAError(f"expected a square (n x n) pairwise comparison matrix; found shape {a.shape}")
+        raise MCDAError(code="err.ahp.not_square", shape=a.shape)
     n = a.shape[0]
     if n < 2:
-        raise MCDAError(f"expected a matrix comparing at least 2 items; found a {n}x{n} matrix "
-                        "(a single item needs no comparison: its weight is 1)")
+        raise MCDAError(code="err.ahp.too_small", n=n)
     _check_labels(labels, n)
     _check_cells(a, labels, allow_missing, rtol, prefix="")
     iu = np.triu_indices(n, 1)
@@ -136,37 +134,36 @@ def _check_cells(a: np.ndarray, labels, allow_missing: bool, rtol: float, prefix
     a.shape[0]
     if np.isinf(a).any():
         i, j = np.argwhere(np.isinf(a))[0]
-        raise MCDAError(f"{prefix}expected finite judgments; {_pair(i, j, labels)} is {a[i, j]}")
+        raise MCDAError(code="err.ahp.not_finite", prefix=prefix, pair=_pair(i, j, labels), value=a[i, j])
     nan = np.isnan(a)
     diag = np.diagonal(a)
     bad = np.flatnonzero(np.isnan(diag) | (np.abs(diag - 1.0) > rtol))
     if bad.size:
         i = bad[0]
-        raise MCDAError(f"{prefix}expected 1 on the diagonal (an item compared with itself); "
-                        f"the cell of {item_name(i, labels)} holds {format_value(a[i, i], fraction=False)}")
+        raise MCDAError(code="err.ahp.diagonal", prefix=prefix, item=item_name(i, labels),
+                        value=format_value(a[i, i], fraction=False))
     with np.errstate(invalid="ignore"):
         nonpos = (a <= 0) & ~nan
     if nonpos.any():
         i, j = np.argwhere(nonpos)[0]
-        raise MCDAError(f"{prefix}expected positive judgments (a ratio such as 3 or 1/3; NaN if missing); "
-                        f"{_pair(i, j, labels)} is {a[i, j]:g}")
+        raise MCDAError(code="err.ahp.not_positive", prefix=prefix, pair=_pair(i, j, labels), value=a[i, j])
     with np.errstate(invalid="ignore"):
         huge = ((a > MAX_RATIO * (1 + rtol)) | (a < 1 / (MAX_RATIO * (1 + rtol)))) & ~nan
     if huge.any():
         i, j = np.argwhere(huge)[0]
-        raise MCDAError(f"{prefix}expected judgments between 1/{MAX_RATIO:g} and {MAX_RATIO:g} (a ratio of "
-                        f"importance); {_pair(i, j, labels)} is {a[i, j]:g}")
+        raise MCDAError(code="err.ahp.beyond_ratio", prefix=prefix, max=MAX_RATIO, pair=_pair(i, j, labels),
+                        value=a[i, j])
     if nan.any():
         mism = nan != nan.T
         if mism.any():
             i, j = np.argwhere(mism & ~nan)[0]
-            raise MCDAError(f"{prefix}{_pair(i, j, labels)} is {format_value(a[i, j])} but its reciprocal "
-                            f"cell is empty (NaN); a missing judgment must be NaN in both cells")
+            raise MCDAError(code="err.ahp.half_missing", prefix=prefix, pair=_pair(i, j, labels),
+                            value=format_value(a[i, j]))
         if not allow_missing:
             i, j = np.argwhere(np.triu(nan, 1))[0]
             k = int(np.triu(nan, 1).sum())
-            raise MCDAError(f"{prefix}expected a complete matrix; {_pair(i, j, labels)} is missing (NaN)"
-                            + (f" and {k - 1} other pair(s) are missing too" if k > 1 else ""))
+            raise MCDAError(code="err.ahp.incomplete" if k > 1 else "err.ahp.incomplete_one", prefix=prefix,
+                            pair=_pair(i, j, labels), others=k - 1)
     with np.errstate(invalid="ignore"):
         off = np.abs(a * a.T - 1.0) > rtol
     off &= ~nan
@@ -175,9 +172,8 @@ def _check_cells(a: np.ndarray, labels, allow_missing: bool, rtol: float, prefix
         i, j = np.argwhere(off)[0]
         more = int(off.sum()) - 1
         found, back = format_value(a[i, j], fraction=False), format_value(a[j, i], fraction=False)
-        raise MCDAError(f"{prefix}{_pair(i, j, labels)} is {found} but its reciprocal cell holds {back} "
-                        f"(expected {format_value(1.0 / a[i, j])})"
-                        + (f"; {more} other pair(s) are not reciprocal either" if more else ""))
+        raise MCDAError(code="err.ahp.not_reciprocal_more" if more else "err.ahp.not_reciprocal", prefix=prefix,
+                        pair=_pair(i, j, labels), found=found, back=back, expected=format_value(1.0 / a[i, j]), more=more)
 
 
 def check_stack(stack, labels: Sequence | None = None, allow_missing: bool = True,
@@ -192,12 +188,12 @@ def check_stack(stack, labels: Sequence | None = None, allow_missing: bool = Tru
     """
     a = _to_float_array(stack, what="stack of matrices")
     if a.ndim != 3 or a.shape[1] != a.shape[2]:
-        raise MCDAError(f"expected a stack of square matrices, shape (S, n, n); found shape {a.shape}")
+        raise MCDAError(code="err.ahp.not_stack", shape=a.shape)
     if a.shape[0] == 0:
-        raise MCDAError("expected at least one matrix in the stack; found none")
+        raise MCDAError(code="err.ahp.empty_stack")
     n = a.shape[1]
     if n < 2:
-        raise MCDAError(f"expected matrices comparing at least 2 items; found {n}x{n} matrices")
+        raise MCDAError(code="err.ahp.stack_too_small", n=n)
     _check_labels(labels, n)
     iu = np.triu_indices(n, 1)
     with np.errstate(invalid="ignore"):
@@ -219,7 +215,7 @@ def check_k(k) -> int | None:
     if k is None:
         return None
     if isinstance(k, (bool, np.bool_)) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise MCDAError(f"expected k to be a positive integer or None; found {k!r}")
+        raise MCDAError(code="err.ahp.bad_k", k=k)
     return int(k)
 
 
@@ -228,8 +224,7 @@ def ndim_of(matrix) -> int:
     try:
         return np.ndim(matrix)
     except ValueError as exc:
-        raise MCDAError("expected a square matrix (or a stack of them) of numbers; "
-                        f"found ragged input ({exc})") from None
+        raise MCDAError(code="err.ahp.ragged", error=exc) from None
 
 
 def judged_mask(a: np.ndarray) -> np.ndarray:
@@ -276,7 +271,7 @@ def matrix_from_judgments(items: Sequence, judgments) -> np.ndarray:
     items = list(items)
     index = {name: k for k, name in enumerate(items)}
     if len(index) != len(items):
-        raise MCDAError(f"expected distinct item names; found duplicates in {items}")
+        raise MCDAError(code="err.ahp.duplicate_items", items=items)
     n = len(items)
     a = np.full((n, n), np.nan)
     np.fill_diagonal(a, 1.0)
@@ -284,18 +279,17 @@ def matrix_from_judgments(items: Sequence, judgments) -> np.ndarray:
         try:
             p, q = key
         except (TypeError, ValueError):
-            raise MCDAError(f"expected a judgment key (item_a, item_b); found {key!r}") from None
+            raise MCDAError(code="err.ahp.judgment_key", key=key) from None
         for name in (p, q):
             if name not in index:
-                raise MCDAError(f"judgment {p!r} vs {q!r} names unknown item {name!r}; known items: {items}")
+                raise MCDAError(code="err.ahp.unknown_item", a=p, b=q, name=name, items=items)
         i, j = index[p], index[q]
         if i == j:
-            raise MCDAError(f"judgment {p!r} vs {q!r} compares an item with itself")
+            raise MCDAError(code="err.ahp.self_comparison", a=p, b=q)
         v = float(value)
         if not np.isfinite(v) or v <= 0:
-            raise MCDAError(f"judgment {p!r} vs {q!r} must be a positive number; found {value!r}")
+            raise MCDAError(code="err.ahp.judgment_not_positive", a=p, b=q, value=value)
         if not np.isnan(a[i, j]) and abs(a[i, j] * (1.0 / v) - 1.0) > 1e-9:
-            raise MCDAError(f"judgment {p!r} vs {q!r} is given twice with different values: "
-                            f"{format_value(a[i, j])} and {format_value(v)}")
+            raise MCDAError(code="err.ahp.judged_twice", a=p, b=q, first=format_value(a[i, j]), second=format_value(v))
         a[i, j], a[j, i] = v, 1.0 / v
     return a

@@ -133,7 +133,7 @@ def priorities(matrix, method: str = "eigenvector", labels: Sequence | None = No
     array([0.61538462, 0.30769231, 0.07692308])
     """
     if method not in PRIORITY_METHODS:
-        raise MCDAError(f"unknown priority method {method!r}; expected one of {sorted(PRIORITY_METHODS)}")
+        raise MCDAError(code="err.ahp.unknown_method", method=method, known=sorted(PRIORITY_METHODS))
     fn = PRIORITY_METHODS[method]
     if ndim_of(matrix) == 3:
         a = check_stack(matrix, labels)
@@ -144,7 +144,8 @@ def priorities(matrix, method: str = "eigenvector", labels: Sequence | None = No
             try:
                 require_connected(a[s], labels)
             except NotConnectedError as exc:
-                raise NotConnectedError(f"sample {s}: {exc}", exc.groups) from None
+                raise NotConnectedError(None, exc.groups, code="err.ahp.sample_not_connected", sample=s,
+                                        error=exc) from None
             out[s] = fn(a[s])
         return out
     a = check_matrix(matrix, labels)

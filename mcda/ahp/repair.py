@@ -88,7 +88,7 @@ def repair_hints(matrix, k: int | None = 3, method: str = "eigenvector", ri_tabl
     ('A', 'D', 0.5, 2.0, False, True)
     """
     if method not in PRIORITY_METHODS:
-        raise MCDAError(f"unknown priority method {method!r}; expected one of {sorted(PRIORITY_METHODS)}")
+        raise MCDAError(code="err.ahp.unknown_method", method=method, known=sorted(PRIORITY_METHODS))
     k = check_k(k)
     a = check_matrix(matrix, labels)
     require_connected(a, labels)

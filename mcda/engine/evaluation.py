@@ -13,6 +13,7 @@ and only the (cheap) ranking is redone for new weights.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -22,6 +23,7 @@ from mcda.methods import METHODS, run_method
 from mcda.engine.notes import Note
 from mcda.scenario.schema import NumericScale, Scenario
 from mcda.engine.scores import AggregatedScores, aggregate_scores
+from mcda.engine.validated import is_trusted, trusted
 from mcda.engine.weights import WeightsResult, compute_weights, recompose
 
 __all__ = [
@@ -101,8 +103,16 @@ class Evaluation:
     global_weights: np.ndarray  # (m,) in problem.leaves order
     methods: dict[str, MethodOutcome]
     agreement: object | None = None  # mcda.methods.Agreement
-    notes: tuple[Note, ...] = ()  # what the committee should know about this result (see mcda.engine.notes)
+    given_notes: tuple[Note, ...] | None = field(default=None, repr=False)  # None: found on first use of `notes`
     local: dict[str, dict[str, float]] = field(default_factory=dict)  # local weights used (after what-if overrides)
+
+    @cached_property
+    def notes(self) -> tuple[Note, ...]:
+        """What the committee should know about this result (see mcda.engine.notes); found when first read,
+        since it needs the members' CR (computed lazily by the weights)."""
+        if self.given_notes is not None:
+            return self.given_notes
+        return _notes(self.weights, self.agreement, self.problem)
 
     @property
     def vendors(self) -> tuple[str, ...]:
@@ -169,27 +179,36 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
     :func:`mcda.engine.scores.aggregate_scores`).
     """
     if not scenario.vendors:
-        raise MCDAError("the scenario has no vendors to rank")
+        raise MCDAError(code="err.ahp.no_vendors")
     if not scenario.members:
-        raise MCDAError("the scenario has no committee members, so nobody has scored the vendors")
-    leaves = scenario.criteria.leaves()
+        raise MCDAError(code="err.ahp.no_members")
     dims = scenario.criteria.children
-    dim_index = {}
-    for g, d in enumerate(dims):
-        for n, _, _ in d.walk():
-            dim_index[n.id] = g
+    leaves, dim_index = [], {}
+    stack = [(d, g) for g, d in reversed(list(enumerate(dims)))]
+    while stack:  # pre-order, as Criterion.walk, in one pass: the leaves and each node's dimension
+        node, g = stack.pop()
+        dim_index[node.id] = g
+        if node.children:
+            stack += [(c, g) for c in reversed(node.children)]
+        else:
+            leaves.append(node)
     vendors = tuple(v.id for v in scenario.vendors)
     members = tuple(m.id for m in scenario.members)
     leaf_ids = tuple(leaf.id for leaf in leaves)
     col = {c: j for j, c in enumerate(leaf_ids)}
     row = {v: i for i, v in enumerate(vendors)}
     raw = np.full((len(members), len(vendors), len(leaf_ids)), np.nan)
-    for k, mid in enumerate(members):
-        for vid, cells in scenario.scores.get(mid, {}).items():
-            i = row[vid]
-            for cid, value in cells.items():
-                if value is not None:
-                    raw[k, i, col[cid]] = value
+    known = is_trusted(scenario)  # validated: every criterion id in the scores is a leaf
+    for k, mid in enumerate(members):  # one row of scores per member and vendor (None -> NaN)
+        given = scenario.scores.get(mid, {})
+        if given and (known or set().union(*given.values()) <= col.keys()):
+            rows = [row[vid] for vid in given]
+            raw[k, rows] = np.array([list(map(cells.get, leaf_ids)) for cells in given.values()], dtype=float)
+        else:  # an unknown criterion id (unvalidated data): fail as before
+            for vid, cells in given.items():
+                for cid, value in cells.items():
+                    if value is not None:
+                        raw[k, row[vid], col[cid]] = value
     agg = aggregate_scores(raw, [m.weight for m in scenario.members], scenario.settings.score_aggregation,
                            scenario.settings.missing_scores, vendors=vendors, criteria=leaf_ids, members=members)
     bounds = np.empty((len(leaf_ids), 2))
@@ -277,13 +296,10 @@ def _agreement(outcomes: dict[str, MethodOutcome]):
 
 
 def _revalidated(scenario: Scenario) -> Scenario:
-    """The scenario validated again: an object edited in memory (``model_copy``, attribute
-    assignment) bypasses pydantic, and the engine must never run on an invalid one."""
-    if not isinstance(scenario, Scenario):
-        raise MCDAError(f"expected a Scenario (see mcda.load_scenario), found {type(scenario).__name__}")
-    from mcda.scenario.io import parse_scenario
-
-    return parse_scenario(scenario.model_dump(mode="python", round_trip=True), "the scenario in memory")
+    """The scenario validated: an object edited in memory (``model_copy``, attribute assignment)
+    bypasses pydantic, and the engine must never run on an invalid one; an object already
+    validated and unchanged is not validated again (:func:`mcda.engine.validated.trusted`)."""
+    return trusted(scenario)
 
 
 def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
@@ -302,21 +318,21 @@ def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
         ``{parent id: {child id: local weight}}`` replacing the committee's
         local weights at those nodes (what-if); global weights are recomposed.
     agreement : bool
-        Compute the agreement between methods (imports pymcdm).
+        Compute the agreement between methods (Spearman and WS, in numpy).
     """
     scenario = _revalidated(scenario)
     if isinstance(methods, str):
         methods = [methods]
     unknown = [m for m in methods or () if m not in METHODS]
     if unknown:
-        raise MCDAError(f"unknown ranking method(s) {', '.join(map(repr, unknown))}; known: {', '.join(METHODS)}")
+        raise MCDAError(code="err.ahp.unknown_ranking_methods", names=", ".join(map(repr, unknown)), known=", ".join(METHODS))
     w = weights if weights is not None else compute_weights(scenario)
     local, glob = recompose(w.nodes, w.root, local_overrides) if local_overrides else (w.local, w.global_weights)
     problem = decision_problem(scenario)
     vec = np.array([glob[c] for c in problem.leaves])
     outcomes = rank_methods(problem, vec, scenario, methods)
     agr = _agreement(outcomes) if agreement else None
-    return Evaluation(scenario, w, problem, vec, outcomes, agr, _notes(w, agr, problem), local)
+    return Evaluation(scenario, w, problem, vec, outcomes, agr, None, local)
 
 
 def with_local_weights(evaluation: Evaluation, overrides: dict[str, dict[str, float]],

@@ -18,16 +18,29 @@ gets weight 1. Global weights are products of local weights down the tree
 (:func:`mcda.ahp.hierarchy.global_weights`), never rounded. Each member also gets
 personal global weights: their own local weights where they judged a node, the
 committee's elsewhere.
+
+Speed: the committee's weights are computed eagerly, every node's matrices of one
+size in one batch (:func:`mcda.ahp.batch.analyse`); the per-member analytics (each
+member's priorities, CR and GCI, the consensus, the judgment spread and the members'
+own global weights) are computed lazily, for all nodes at once, the first time a
+page, report or command reads them.  Results are cached by a digest of the
+criteria, members, judgments and weight settings (:mod:`mcda.engine.weights_cache`),
+so score edits and what-if analyses never recompute them; a cached result is shared
+and must be treated as read-only.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from mcda import ahp
-from mcda.errors import MCDAError
+from mcda.ahp.batch import analyse, natural_completion
+from mcda.engine.member_analytics import MemberNode, _MemberAnalytics
 from mcda.ahp.hierarchy import global_weights
+from mcda.engine.weights_cache import CACHE, JudgmentInputs, NodeInput, judgment_inputs, member_matrix
+from mcda.errors import MCDAError
 from mcda.scenario.schema import Criterion, Scenario, Settings
 
 __all__ = [
@@ -43,23 +56,11 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class MemberNode:
-    """One member's input at one node and what it gives on its own."""
-
-    member: str
-    kind: str  # "pairwise" | "direct"
-    matrix: np.ndarray | None  # (n, n), NaN = missing; None for direct weights with a zero
-    weights: np.ndarray | None  # None when the member's judgments are not connected
-    consistency: ahp.ConsistencyResult | None
-    gci: ahp.GCIResult | None
-    given: int
-    total: int
-    error: str | None = None
-
-
-@dataclass(frozen=True)
 class NodeResult:
-    """The committee's local weights at one parent node, with everything needed to explain them."""
+    """The committee's local weights at one parent node, with everything needed to explain them.
+
+    ``members``, ``consensus`` and ``spread`` are computed on first use (for every node at once).
+    """
 
     node: str
     children: tuple[str, ...]
@@ -68,31 +69,57 @@ class NodeResult:
     weights: np.ndarray
     matrix: np.ndarray | None  # the AIJ matrix when aggregation is "aij"
     consistency: ahp.ConsistencyResult | None
-    members: tuple[MemberNode, ...]
-    consensus: ahp.ConsensusResult | None
-    spread: tuple[ahp.PairSpread, ...]
     note: str = ""
+    analytics: _MemberAnalytics | None = field(default=None, repr=False, compare=False)
+    node_input: NodeInput | None = field(default=None, repr=False, compare=False)
 
     @property
     def local(self) -> dict[str, float]:
         return dict(zip(self.children, self.weights.tolist()))
 
+    @property
+    def members(self) -> tuple[MemberNode, ...]:
+        """Each member's input and own results here (members who gave none are left out)."""
+        return self.analytics.members(self.node) if self.analytics is not None else ()
+
+    @property
+    def consensus(self) -> ahp.ConsensusResult | None:
+        return self.analytics.consensus(self.node) if self.analytics is not None else None
+
+    @property
+    def spread(self) -> tuple[ahp.PairSpread, ...]:
+        return self.analytics.spread(self.node_input) if self.analytics is not None else ()
+
 
 @dataclass(frozen=True)
 class WeightsResult:
-    """Local weights per node, global leaf weights, per member and for the committee."""
+    """Local weights per node, global leaf weights, per member (on first use) and for the committee."""
 
     nodes: dict[str, NodeResult]
     local: dict[str, dict[str, float]]
     global_weights: dict[str, float]
-    member_global: dict[str, dict[str, float]]
     root: str
     priority_method: str
     completion: str
     ri_table: str
     cr_threshold: float
     aggregation: str
-    member_local: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    member_ids: tuple[str, ...] = ()
+
+    @cached_property
+    def member_local(self) -> dict[str, dict[str, dict[str, float]]]:
+        """Member -> {node: their own local weights} where they judged the node (connected judgments)."""
+        own: dict[str, dict[str, dict[str, float]]] = {m: {} for m in self.member_ids}
+        for nid, r in self.nodes.items():
+            for m in r.members:
+                if m.weights is not None:
+                    own[m.member][nid] = dict(zip(r.children, m.weights.tolist()))
+        return own
+
+    @cached_property
+    def member_global(self) -> dict[str, dict[str, float]]:
+        """Member -> their personal global weights (own local weights where given, the committee's elsewhere)."""
+        return {m: global_weights({**self.local, **own}, self.root) for m, own in self.member_local.items()}
 
     @property
     def leaves(self) -> list[str]:
@@ -162,13 +189,11 @@ def node_matrix(scenario: Scenario, member: str, node: Criterion) -> np.ndarray 
     if mj is None or node.id not in mj.nodes:
         return None
     children = [c.id for c in node.children]
-    return ahp.matrix_from_judgments(children, {(p.a, p.b): p.value for p in mj.nodes[node.id]})
+    return member_matrix(children, {c: k for k, c in enumerate(children)}, mj.nodes[node.id])
 
 
 def _completion(settings: Settings) -> str:
-    if settings.completion != "auto":
-        return settings.completion
-    return "llsm" if settings.priority_method == "geometric_mean" else "lambda_max"
+    return natural_completion(settings.priority_method, settings.completion)
 
 
 def local_priorities(matrix: np.ndarray, settings: Settings, labels=None) -> np.ndarray:
@@ -189,88 +214,6 @@ def local_priorities(matrix: np.ndarray, settings: Settings, labels=None) -> np.
     return ahp.priorities(ahp.complete(matrix, completion, labels=labels), settings.priority_method, labels=labels)
 
 
-def _member_node(scenario: Scenario, member: str, node: Criterion, settings: Settings) -> MemberNode | None:
-    mj = scenario.judgments.get(member)
-    if mj is None:
-        return None
-    children = [c.id for c in node.children]
-    n = len(children)
-    total = n * (n - 1) // 2
-    if node.id in mj.direct:
-        raw = np.array([mj.direct[node.id].get(c, 0.0) for c in children], dtype=float)
-        w = raw / raw.sum()
-        # as judgments, direct weights are the consistent matrix of their ratios; a zero weight has no
-        # ratio, and ratios beyond the kernels' range (1e6) are not judgments anyone could give
-        matrix = w[:, None] / w[None, :] if (w > 0).all() and w.max() / w.min() <= ahp.MAX_RATIO else None
-        return MemberNode(member, "direct", matrix, w, None, None, n, n)
-    a = node_matrix(scenario, member, node)
-    if a is None:
-        return None
-    given = int(np.isfinite(a[np.triu_indices(n, 1)]).sum())
-    try:
-        w = local_priorities(a, settings, labels=children)
-        c = ahp.consistency(a, settings.ri_table, settings.cr_threshold, labels=children)
-        g = ahp.gci(a, labels=children) if settings.priority_method == "geometric_mean" and n >= 3 else None
-    except MCDAError as exc:
-        return MemberNode(member, "pairwise", a, None, None, None, given, total, error=str(exc))
-    return MemberNode(member, "pairwise", a, w, c, g, given, total)
-
-
-def _committee(node: Criterion, members: list[MemberNode], voting: dict[str, float], settings: Settings):
-    """(aggregation used, weights, AIJ matrix or None, consistency or None, note)."""
-    children = [c.id for c in node.children]
-    lam = np.array([voting[m.member] for m in members])
-    rule = settings.aggregation
-    note = ""
-    if rule == "aij" and any(m.matrix is None for m in members):
-        rule = "aip_arithmetic"
-        who = ", ".join(m.member for m in members if m.matrix is None)
-        note = (f"direct weights of {who} contain a zero (or ratios beyond 1:1,000,000), which no judgment "
-                "can express: aggregated by AIP (arithmetic)")
-    if rule == "aij":
-        agg = ahp.aggregate_judgments(np.stack([m.matrix for m in members]), lam, labels=children,
-                                      members=[m.member for m in members])
-        w = local_priorities(agg, settings, labels=children)
-        c = ahp.consistency(agg, settings.ri_table, settings.cr_threshold, labels=children)
-        return "aij", w, agg, c, note
-    usable = [(m, l) for m, l in zip(members, lam) if m.weights is not None]
-    if not usable:
-        raise MCDAError("no member's judgments are connected, so no priorities exist")
-    vecs = np.stack([m.weights for m, _ in usable])
-    mode = "geometric" if rule == "aip_geometric" else "arithmetic"
-    if mode == "geometric" and (vecs <= 0).any():
-        mode, note = "arithmetic", "a zero direct weight has no geometric mean: aggregated by AIP (arithmetic)"
-    w = ahp.aggregate_priorities(vecs, np.array([l for _, l in usable]), mode=mode)
-    return f"aip_{mode}", w, None, None, note
-
-
-def _node_result(scenario: Scenario, node: Criterion, settings: Settings, voting: dict[str, float]) -> NodeResult:
-    children = tuple(c.id for c in node.children)
-    n = len(children)
-    if n == 1:
-        return NodeResult(node.id, children, "single_child", "none", np.ones(1), None, None, (), None, (),
-                          "a single sub-criterion has local weight 1")
-    members = [m for m in (_member_node(scenario, mem.id, node, settings) for mem in scenario.members) if m is not None]
-    if not members:
-        return NodeResult(node.id, children, "equal", "equal", np.full(n, 1.0 / n), None, None, (), None, (),
-                          "nobody judged this node: equal weights")
-    try:
-        rule, w, agg, c, note = _committee(node, members, voting, settings)
-    except MCDAError as exc:
-        raise MCDAError(f"criteria under {node_label(node)}: {exc}") from None
-    vecs = [m.weights for m in members if m.weights is not None]
-    cons = ahp.consensus(np.stack(vecs), [voting[m.member] for m in members if m.weights is not None]) if len(vecs) >= 2 else None
-    mats = [m.matrix for m in members if m.kind == "pairwise"]
-    spread = tuple(ahp.judgment_spread(np.stack(mats), labels=list(children),
-                                       members=[m.member for m in members if m.kind == "pairwise"])) if mats else ()
-    return NodeResult(node.id, children, "committee", rule, w, agg, c, tuple(members), cons, spread, note)
-
-
-def _voting(scenario: Scenario) -> dict[str, float]:
-    total = sum(m.weight for m in scenario.members)
-    return {m.id: m.weight / total for m in scenario.members}
-
-
 def recompose(nodes: dict[str, NodeResult], root: str, overrides: dict[str, dict[str, float]] | None = None) -> tuple[dict, dict]:
     """(local, global) weights from node results, with some nodes' local weights replaced."""
     local = {nid: r.local for nid, r in nodes.items()}
@@ -279,26 +222,97 @@ def recompose(nodes: dict[str, NodeResult], root: str, overrides: dict[str, dict
     return local, global_weights(local, root)
 
 
+_DIRECT_ZERO = ("direct weights of {who} contain a zero (or ratios beyond 1:1,000,000), which no judgment "
+                "can express: aggregated by AIP (arithmetic)")
+
+
+def _aip(ni: NodeInput, rule: str, analytics: _MemberAnalytics, voting: dict[str, float]) -> tuple[str, np.ndarray, str]:
+    """(rule used, weights, note) of AIP at one node (Forman & Peniwati 1998)."""
+    usable = [m for m in analytics.members(ni.node) if m.weights is not None]
+    if not usable:
+        raise MCDAError(code="err.ahp.no_connected_member")
+    vecs = np.stack([m.weights for m in usable])
+    mode, note = ("geometric" if rule == "aip_geometric" else "arithmetic"), ""
+    if mode == "geometric" and (vecs <= 0).any():
+        mode, note = "arithmetic", "a zero direct weight has no geometric mean: aggregated by AIP (arithmetic)"
+    return f"aip_{mode}", ahp.aggregate_priorities(vecs, np.array([voting[m.member] for m in usable]), mode=mode), note
+
+
+def _compute(inputs: JudgmentInputs) -> WeightsResult:
+    s = inputs.settings
+    analytics = _MemberAnalytics(inputs)
+    rules: dict[str, tuple[str, str]] = {}
+    for ni in inputs.nodes:
+        if len(ni.children) < 2 or not ni.members:
+            continue
+        rule, note = s["aggregation"], ""
+        if rule == "aij" and any(a is None for a in ni.matrices):
+            rule = "aip_arithmetic"
+            note = _DIRECT_ZERO.format(who=", ".join(m for m, a in zip(ni.members, ni.matrices) if a is None))
+        rules[ni.node] = rule, note
+    aggs: dict[str, np.ndarray] = {}
+    voting = np.array([inputs.voting[m] for m in inputs.judged])
+    by_id = {ni.node: ni for ni in inputs.nodes}
+    for ids, stack in inputs.stacks.values():  # AIJ of every node of one size at once
+        pick = [g for g, nid in enumerate(ids) if rules.get(nid, ("",))[0] == "aij"]
+        if not pick:
+            continue
+        sub = stack[pick]
+        present = np.array([[m in by_id[ids[g]].members for m in inputs.judged] for g in pick]).reshape(len(pick), -1)
+        lam = np.where(present, voting, 0.0)  # voting weights renormalised over the members who judged the node
+        lam = lam / lam.max(axis=1, keepdims=True)
+        agg = ahp.aij(sub, lam / lam.sum(axis=1, keepdims=True))
+        aggs.update((ids[g], agg[t]) for t, g in enumerate(pick))
+    names = list(aggs)
+    labels = {ni.node: ni.children for ni in inputs.nodes}
+    r = analyse([aggs[k] for k in names], s["priority_method"], s["completion"], s["ri_table"], s["cr_threshold"],
+                labels=[labels[k] for k in names], gci=False)
+    batch = dict(zip(names, zip(r.weights, r.consistency, r.errors)))
+    nodes: dict[str, NodeResult] = {}
+    for ni in inputs.nodes:
+        n = len(ni.children)
+        if n == 1:
+            nodes[ni.node] = NodeResult(ni.node, ni.children, "single_child", "none", np.ones(1), None, None,
+                                        "a single sub-criterion has local weight 1")
+            continue
+        if not ni.members:
+            nodes[ni.node] = NodeResult(ni.node, ni.children, "equal", "equal", np.full(n, 1.0 / n), None, None,
+                                        "nobody judged this node: equal weights")
+            continue
+        rule, note = rules[ni.node]
+        try:
+            if rule == "aij":
+                w, c, err = batch[ni.node]
+                if err is not None:
+                    raise err
+            else:
+                rule, w, note2 = _aip(ni, rule, analytics, inputs.voting)
+                c, note = None, note or note2
+        except MCDAError as exc:
+            raise MCDAError(code="err.ahp.node_failed", node=ni.label, error=exc) from None
+        nodes[ni.node] = NodeResult(ni.node, ni.children, "committee", rule, w, aggs.get(ni.node), c, note,
+                                    analytics, ni)
+    local, glob = recompose(nodes, inputs.root)
+    return WeightsResult(nodes, local, glob, inputs.root, s["priority_method"],
+                         natural_completion(s["priority_method"], s["completion"]), s["ri_table"], s["cr_threshold"],
+                         s["aggregation"], inputs.members)
+
+
 def compute_weights(scenario: Scenario) -> WeightsResult:
     """Local, global and per-member weights of a scenario, with consistency at every node.
+
+    The committee's weights are computed at once; each member's priorities, CR, GCI, the
+    consensus and the spread when first read.  A result is cached by the digest of the
+    judgments and weight settings (:mod:`mcda.engine.weights_cache`) and shared: treat it
+    as read-only.
 
     Raises :class:`~mcda.errors.MCDAError` (naming the node) when the committee's
     combined judgments at a node do not connect all its sub-criteria.
     """
-    s = scenario.settings
-    voting = _voting(scenario) if scenario.members else {}
-    nodes: dict[str, NodeResult] = {}
-    for node, _, _ in scenario.criteria.walk():
-        if node.children:
-            nodes[node.id] = _node_result(scenario, node, s, voting)
-    root = scenario.criteria.id
-    local, glob = recompose(nodes, root)
-    member_local: dict[str, dict[str, dict[str, float]]] = {}
-    member_global: dict[str, dict[str, float]] = {}
-    for mem in scenario.members:
-        own = {nid: dict(zip(r.children, m.weights.tolist()))
-               for nid, r in nodes.items() for m in r.members if m.member == mem.id and m.weights is not None}
-        member_local[mem.id] = own
-        member_global[mem.id] = global_weights({**local, **own}, root)
-    return WeightsResult(nodes, local, glob, member_global, root, s.priority_method, _completion(s),
-                         s.ri_table, s.cr_threshold, s.aggregation, member_local)
+    inputs = judgment_inputs(scenario)
+    hit = CACHE.get(inputs.digest)
+    if hit is not None:
+        return hit
+    result = _compute(inputs)
+    CACHE.put(inputs.digest, result)
+    return result

@@ -1,4 +1,17 @@
-"""Agreement between the rankings of several methods (pymcdm correlations)."""
+"""Agreement between the rankings of several methods: Spearman's rho and the WS coefficient, in numpy.
+
+Both matrices are computed for all pairs of methods at once (no pymcdm import, so a
+ranking command loads neither pymcdm nor matplotlib):
+
+* Spearman's rank correlation as the Pearson correlation of the rank vectors,
+  ``rho(x, y) = cov(x, y) / (sd(x) sd(y))`` with population moments (Spearman 1904;
+  the definition pymcdm's ``spearman`` uses, which stays meaningful with tied ranks);
+* the WS rank similarity coefficient with ``x`` the reference ranking,
+  ``WS = 1 - sum_i 2^(-x_i) |x_i - y_i| / max(|x_i - 1|, |x_i - N|)`` (Sałabun & Urbaniak
+  2020, eq. 4), which weighs disagreements near the top more.
+
+The tests check both against pymcdm (``pymcdm.correlations.spearman`` and ``ws``).
+"""
 from __future__ import annotations
 
 from collections import Counter
@@ -9,7 +22,7 @@ import numpy as np
 from mcda.errors import MCDAError
 from mcda.methods.checks import frozen_array
 
-__all__ = ["Agreement", "agreement"]
+__all__ = ["Agreement", "agreement", "spearman_matrix", "ws_matrix"]
 
 
 @dataclass(frozen=True)
@@ -44,21 +57,45 @@ class Agreement:
     dissenters: tuple
 
 
-def _spearman(x: np.ndarray, y: np.ndarray) -> float:
-    from pymcdm.correlations import spearman
+def spearman_matrix(ranks: np.ndarray) -> np.ndarray:
+    """Spearman's rho between every pair of rank vectors (rows of ``ranks``, shape (k, n)).
 
-    sx, sy = np.std(x), np.std(y)
-    if sx == 0 or sy == 0:  # undefined: 1 for two identical rankings, 0 otherwise
-        return 1.0 if np.array_equal(x, y) else 0.0
-    return float(spearman(x, y))
+    ``rho = cov(x, y) / (sd(x) sd(y))`` with population moments (Spearman 1904). Edge policy:
+    undefined when a ranking is constant; then 1 if both rankings are identical, else 0; the
+    diagonal is 1.
+
+    >>> spearman_matrix(np.array([[1, 2, 3], [3, 2, 1], [1, 1, 1]])).tolist()
+    [[1.0, -1.0, 0.0], [-1.0, 1.0, 0.0], [0.0, 0.0, 1.0]]
+    """
+    r = np.asarray(ranks, dtype=float)
+    c = r - r.mean(axis=1, keepdims=True)
+    cov = c @ c.T / r.shape[1]
+    sd = np.sqrt(np.diag(cov))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rho = cov / np.outer(sd, sd)
+    undefined = (sd[:, None] == 0) | (sd[None, :] == 0)
+    same = (r[:, None, :] == r[None, :, :]).all(axis=2)
+    rho = np.where(undefined, np.where(same, 1.0, 0.0), rho)
+    np.fill_diagonal(rho, 1.0)
+    return rho
 
 
-def _ws(x: np.ndarray, y: np.ndarray) -> float:
-    from pymcdm.correlations import ws
+def ws_matrix(ranks: np.ndarray) -> np.ndarray:
+    """WS rank similarity of every ordered pair of rank vectors, ``ws[i, j] = WS(ranks[i], ranks[j])``.
 
-    if x.size == 1:
-        return 1.0
-    return float(ws(x, y))
+    ``WS(x, y) = 1 - sum_t 2^(-x_t) |x_t - y_t| / max(|x_t - 1|, |x_t - N|)`` (Sałabun & Urbaniak
+    2020, eq. 4); asymmetric (row ``i`` is the reference). With a single vendor (``N = 1``) every
+    coefficient is 1.
+
+    >>> ws_matrix(np.array([[1, 2, 3, 4], [2, 3, 4, 1]])).round(6).tolist()
+    [[1.0, 0.583333], [0.291667, 1.0]]
+    """
+    x = np.asarray(ranks, dtype=float)
+    k, n = x.shape
+    if n == 1:
+        return np.ones((k, k))
+    weight = 2.0 ** -x / np.maximum(np.abs(1 - x), np.abs(n - x))  # (k, n), row i as the reference
+    return 1 - np.einsum("it,ijt->ij", weight, np.abs(x[:, None, :] - x[None, :, :]))
 
 
 def agreement(rankings: dict, reference: str | None = None) -> Agreement:
@@ -77,6 +114,9 @@ def agreement(rankings: dict, reference: str | None = None) -> Agreement:
 
     References
     ----------
+    Spearman, C. (1904). The proof and measurement of association between two
+    things. American Journal of Psychology 15(1), 72-101.
+
     Sałabun, W. & Urbaniak, K. (2020). A new coefficient of rankings
     similarity in decision-making problems. ICCS 2020, LNCS 12138, 632-645.
 
@@ -89,7 +129,7 @@ def agreement(rankings: dict, reference: str | None = None) -> Agreement:
     ('vikor',)
     """
     if not isinstance(rankings, dict) or not rankings:
-        raise MCDAError("rankings must be a non-empty dict {method name: ranks}")
+        raise MCDAError(code="err.ahp.rankings_not_dict")
     names = tuple(rankings)
     arrays = []
     n = None
@@ -97,28 +137,21 @@ def agreement(rankings: dict, reference: str | None = None) -> Agreement:
         try:
             r = np.asarray(rankings[name], dtype=float)
         except (TypeError, ValueError):
-            raise MCDAError(f"ranks of {name!r} must be numeric; found {rankings[name]!r}") from None
+            raise MCDAError(code="err.ahp.ranks_not_numbers", name=name, found=rankings[name]) from None
         if r.ndim != 1 or r.size == 0:
-            raise MCDAError(f"ranks of {name!r} must be a non-empty 1-D array; found shape {r.shape}")
+            raise MCDAError(code="err.ahp.ranks_shape", name=name, shape=r.shape)
         if n is None:
             n = r.size
         elif r.size != n:
-            raise MCDAError(f"every ranking must rank the same {n} vendors; {name!r} has {r.size}")
+            raise MCDAError(code="err.ahp.ranks_count", n=n, name=name, found=r.size)
         if not np.all(np.isfinite(r)) or r.min() < 1:
-            raise MCDAError(f"ranks of {name!r} must be finite and >= 1; found {r.tolist()}")
+            raise MCDAError(code="err.ahp.ranks_values", name=name, found=r.tolist())
         arrays.append(r)
     if reference is not None and reference not in rankings:
-        raise MCDAError(f"reference method {reference!r} is not among the rankings {list(names)}")
+        raise MCDAError(code="err.ahp.reference_missing", reference=reference, names=list(names))
 
-    k = len(names)
-    sp = np.ones((k, k))
-    wsm = np.ones((k, k))
-    for i in range(k):
-        for j in range(k):
-            if i != j:
-                if j > i:
-                    sp[i, j] = sp[j, i] = _spearman(arrays[i], arrays[j])
-                wsm[i, j] = _ws(arrays[i], arrays[j])
+    stacked = np.stack(arrays)
+    sp, wsm = spearman_matrix(stacked), ws_matrix(stacked)
 
     winners = {name: tuple(int(v) for v in np.flatnonzero(r == r.min())) for name, r in zip(names, arrays)}
     if reference is not None:

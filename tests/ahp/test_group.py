@@ -205,3 +205,39 @@ def test_spread_skips_pairs_nobody_judged_and_strong_setting():
     assert judgment_spread([m, m2], strong=2)[0].deadlock
     with pytest.raises(MCDAError, match="strong > 1"):
         judgment_spread([m, m2], strong=1)
+
+
+def test_spread_in_numpy_equals_the_pair_by_pair_definition(rng):
+    """The vectorised spread equals the per-pair loop with np.std (the code before the speed change)."""
+    for n, k in ((3, 1), (4, 3), (7, 10), (12, 30)):
+        mats = np.stack([random_reciprocal(rng, n) for _ in range(k)])
+        for m in mats:  # drop some judgments, both cells
+            for i, j in zip(*np.triu_indices(n, 1)):
+                if rng.random() < 0.3:
+                    m[i, j] = m[j, i] = NAN
+        got = judgment_spread(mats)
+        pairs = [(i, j) for i in range(n) for j in range(i + 1, n) if (~np.isnan(mats[:, i, j])).any()]
+        assert [(s.i, s.j) for s in got] == pairs
+        for s in got:
+            vals = mats[:, s.i, s.j]
+            logs = np.log(vals[~np.isnan(vals)])
+            assert s.count == logs.size and s.values == tuple(vals.tolist()) or np.isnan(vals).any()
+            assert_allclose(s.geometric_mean, np.exp(logs.mean()), rtol=1e-12)
+            assert_allclose(s.geometric_sd, np.exp(np.std(logs, ddof=1)) if logs.size > 1 else 1.0, rtol=1e-12)
+            assert_allclose(s.log_range, logs.max() - logs.min(), rtol=1e-12, atol=1e-15)
+            assert s.min == np.exp(logs).min() or np.isclose(s.min, np.exp(logs.min()), rtol=1e-15)
+            assert s.deadlock == bool(np.exp(logs).max() >= 3 * (1 - 1e-12) and np.exp(logs).min() <= (1 + 1e-12) / 3)
+
+
+def test_aij_kernel_on_several_nodes_at_once_equals_one_node_at_a_time(rng):
+    from mcda.ahp import aij
+
+    stack = np.stack([np.stack([random_reciprocal(rng, 5) for _ in range(4)]) for _ in range(3)])
+    stack[1, 2] = NAN  # a member who gave nothing at node 1
+    lam = rng.random((3, 4))
+    lam /= lam.sum(axis=1, keepdims=True)
+    together = aij(stack, lam)
+    for g in range(3):
+        keep = ~np.isnan(stack[g]).all(axis=(1, 2))
+        alone = aggregate_judgments(stack[g][keep], lam[g][keep])
+        assert_allclose(together[g], alone, rtol=1e-13)

@@ -192,3 +192,66 @@ def test_an_undeclared_constant_numeric_column_under_scale_normalisation_ranks(e
     e = evaluate(s, methods=["wsm"], agreement=False)
     fee = e.problem.leaves.index("cost.annual_fee")
     assert e.problem.bounds[fee].tolist() == [300_000.0, 300_001.0]
+
+
+def test_the_example_evaluates_as_before_the_speed_change(example):
+    """``evaluate(example).to_dict()`` equals the one pinned at commit eb4060a (see tests/engine/data)."""
+    reference = ROOT / "tests" / "engine" / "data" / "reference_weights.json"
+    expected = json.loads(reference.read_text(encoding="utf-8"))["evaluate"]
+    _assert_same(evaluate(example).to_dict(), expected)
+
+
+def _assert_same(found, expected, path="") -> None:
+    """Numbers to 1e-12 (absolute and relative), everything else exactly."""
+    if isinstance(expected, dict):
+        assert isinstance(found, dict) and list(found) == list(expected), path
+        for key in expected:
+            _assert_same(found[key], expected[key], f"{path}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(found, (list, tuple)) and len(found) == len(expected), path
+        for k, (f, e) in enumerate(zip(found, expected)):
+            _assert_same(f, e, f"{path}[{k}]")
+    elif isinstance(expected, float) and not isinstance(found, bool):
+        assert_allclose(found, expected, rtol=1e-12, atol=1e-12, err_msg=path)
+    else:
+        assert found == expected, path
+
+
+def test_a_validated_scenario_is_not_validated_again_but_a_changed_one_is(example, monkeypatch):
+    from mcda.engine import validated
+    from mcda.errors import ScenarioError
+    from mcda.scenario import io
+
+    calls = []
+    real = io.parse_scenario
+    monkeypatch.setattr(io, "parse_scenario", lambda *a, **k: calls.append(1) or real(*a, **k))
+    validated.forget()
+    evaluate(example, agreement=False)
+    evaluate(example, agreement=False)
+    assert calls == [1]  # validated once, then trusted
+    s = example.model_copy(update={"vendors": list(reversed(example.vendors))})
+    evaluate(s, agreement=False)
+    assert len(calls) == 2  # a copy with an update is validated
+    bad = Scenario.model_construct(**{k: getattr(example, k) for k in type(example).model_fields})
+    bad.settings = example.settings.model_copy(update={"tie_tolerance": -1.0})
+    with pytest.raises(ScenarioError):
+        evaluate(bad)
+    s2 = copy.deepcopy(example)
+    evaluate(s2, agreement=False)
+    s2.settings = s2.settings.model_copy(update={"ranking_methods": ["nonsense"]})  # reassigned: validated again
+    with pytest.raises(ScenarioError):
+        evaluate(s2)
+
+
+def test_evaluate_does_not_compute_member_analytics_until_asked(example, monkeypatch):
+    from mcda.engine import weights as wmod
+    from mcda.engine.weights_cache import CACHE
+
+    calls = []
+    real = wmod._MemberAnalytics._compute
+    monkeypatch.setattr(wmod._MemberAnalytics, "_compute", lambda self: calls.append(1) or real(self))
+    CACHE.clear()
+    e = evaluate(example)
+    assert calls == [] and e.methods
+    assert any("inconsistent" in n.code for n in e.notes)  # notes need the members' CR: computed now
+    assert calls == [1]

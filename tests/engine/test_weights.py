@@ -151,3 +151,106 @@ def test_harker_completion_setting_keeps_the_priority_method():
     a = np.array([[1, 3, np.nan], [1 / 3, 1, 2], [np.nan, 1 / 2, 1]])
     assert_allclose(eig.nodes["goal"].weights, ahp.harker_weights(a))
     assert_allclose(gm.nodes["goal"].weights, ahp.priorities(ahp.harker_completion(a), "geometric_mean"))
+
+
+# --------------------------------------------------------------------------- results pinned before the speed change
+REFERENCE = ROOT / "tests" / "engine" / "data" / "reference_weights.json"
+
+
+def _assert_same(found, expected, path="") -> None:
+    """Recursive comparison of JSON-ready data: numbers to 1e-12 (absolute and relative), the rest exactly."""
+    if isinstance(expected, dict):
+        assert isinstance(found, dict) and list(found) == list(expected), path
+        for key in expected:
+            _assert_same(found[key], expected[key], f"{path}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(found, (list, tuple)) and len(found) == len(expected), path
+        for k, (f, e) in enumerate(zip(found, expected)):
+            _assert_same(f, e, f"{path}[{k}]")
+    elif isinstance(expected, float) and not isinstance(found, bool):
+        assert_allclose(found, expected, rtol=1e-12, atol=1e-12, err_msg=path)
+    else:
+        assert found == expected, path
+
+
+@pytest.mark.parametrize("variant", [
+    f"{m}/{a}/auto" for m in ("eigenvector", "geometric_mean", "column_mean", "harker")
+    for a in ("aij", "aip_geometric", "aip_arithmetic")
+] + [f"eigenvector/aij/{c}" for c in ("lambda_max", "llsm", "harker")]
+  + [f"geometric_mean/aip_geometric/{c}" for c in ("lambda_max", "harker")])
+def test_weights_equal_the_reference_computed_before_the_speed_change(example, variant):
+    """``tests/engine/data/reference_weights.json`` holds ``compute_weights(...).to_dict()`` of the example
+    under each setting, computed by the code at commit eb4060a (before weights were cached and the
+    per-member analytics batched): global, local and members' weights, CR, consensus and deadlocks
+    must be the same to 1e-12."""
+    import json
+
+    expected = json.loads(REFERENCE.read_text(encoding="utf-8"))[variant]
+    method, agg, comp = variant.split("/")
+    s = example.model_copy(update={"settings": example.settings.model_copy(
+        update={"priority_method": method, "aggregation": agg, "completion": comp})})
+    _assert_same(compute_weights(s).to_dict(), expected)
+
+
+# --------------------------------------------------------------------------- lazy analytics and the cache
+def test_member_analytics_are_computed_on_first_use_only(example, monkeypatch):
+    from mcda.engine import weights as wmod
+    from mcda.engine.weights_cache import CACHE
+
+    calls = []
+    real = wmod._MemberAnalytics._compute
+    monkeypatch.setattr(wmod._MemberAnalytics, "_compute", lambda self: calls.append(1) or real(self))
+    CACHE.clear()
+    w = compute_weights(example)
+    assert calls == []  # the committee's weights need no member analytics with AIJ
+    assert w.to_dict()["nodes"]["goal"]["members"]["cfo"]["consistency"] is not None
+    assert calls == [1]
+    w.member_global, w.worst_cr(), [r.consensus for r in w.nodes.values()]
+    assert calls == [1]  # once, for every node
+
+
+def test_weights_are_cached_by_judgments_and_settings_not_by_scores(example):
+    from mcda.engine.weights_cache import CACHE
+
+    CACHE.clear()
+    w = compute_weights(example)
+    scores = copy.deepcopy(example.scores)
+    scores["cfo"]["huaxin"]["quality.expertise"] = 1.0
+    edited = example.model_copy(update={"scores": scores})
+    assert compute_weights(edited) is w  # a score edit reuses the weights
+    other = example.model_copy(update={"settings": example.settings.model_copy(update={"priority_method": "geometric_mean"})})
+    assert compute_weights(other) is not w
+    judgments = copy.deepcopy(example.judgments)
+    judgments["cfo"].nodes["goal"][0].value = 9.0 if judgments["cfo"].nodes["goal"][0].value != 9.0 else 1.0
+    assert compute_weights(example.model_copy(update={"judgments": judgments})) is not w
+    members = [m.model_copy(update={"weight": m.weight * (2 if m.id == "cfo" else 1)}) for m in example.members]
+    assert compute_weights(example.model_copy(update={"members": members})) is not w
+    assert compute_weights(example) is w
+
+
+def test_fast_matrices_equal_matrix_from_judgments(example):
+    from mcda.engine.weights import node_matrix
+
+    for node, _, _ in example.criteria.walk():
+        for m in example.members:
+            mj = example.judgments.get(m.id)
+            a = node_matrix(example, m.id, node)
+            if mj is None or node.id not in mj.nodes:
+                assert a is None
+                continue
+            ref = ahp.matrix_from_judgments([c.id for c in node.children], {(p.a, p.b): p.value for p in mj.nodes[node.id]})
+            np.testing.assert_array_equal(a, ref)
+
+
+def test_a_result_pickles_before_and_after_its_lazy_parts_are_computed(example):
+    """Streamlit's st.cache_data pickles engine results."""
+    import pickle
+
+    from mcda.engine.weights_cache import CACHE
+
+    CACHE.clear()
+    w = compute_weights(example)
+    again = pickle.loads(pickle.dumps(w))
+    assert again.global_weights == w.global_weights
+    _assert_same(again.to_dict(), w.to_dict())
+    assert pickle.loads(pickle.dumps(w)).member_global == w.member_global

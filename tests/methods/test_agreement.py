@@ -1,4 +1,4 @@
-"""agreement(): Spearman and WS matrices from pymcdm, winners and dissenters."""
+"""agreement(): Spearman and WS matrices (numpy, checked against pymcdm), winners and dissenters."""
 from __future__ import annotations
 
 import numpy as np
@@ -75,3 +75,41 @@ def test_single_vendor():
 def test_bad_inputs(rankings, reference, message):
     with pytest.raises(MCDAError, match=message):
         agreement(rankings, reference=reference)
+
+
+def test_numpy_matrices_equal_pymcdm_on_random_rankings_with_ties_salabun_urbaniak2020(rng):
+    """Spearman and WS (Sałabun & Urbaniak 2020) in numpy equal pymcdm's, pair by pair, ties included."""
+    from pymcdm.correlations import spearman, ws
+
+    from mcda.methods.agreement import spearman_matrix, ws_matrix
+    from mcda.methods.ranking import rank
+
+    for n in (2, 3, 5, 8, 40):
+        ranks = np.stack([rank(np.round(rng.random(n) * 4) / 4) for _ in range(6)]).astype(float)
+        sp, w = spearman_matrix(ranks), ws_matrix(ranks)
+        for i in range(6):
+            for j in range(6):
+                assert w[i, j] == pytest.approx(ws(ranks[i], ranks[j]), rel=1e-12, abs=1e-12)
+                if i != j and np.std(ranks[i]) > 0 and np.std(ranks[j]) > 0:
+                    assert sp[i, j] == pytest.approx(spearman(ranks[i], ranks[j]), rel=1e-12, abs=1e-12)
+
+
+def test_a_ranking_command_does_not_import_pymcdm_or_matplotlib(root):
+    """`mcda rank` with the default methods and agreement loads neither pymcdm nor matplotlib (cold start)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, io, contextlib\n"
+            "from mcda.cli import main\n"
+            "sys.argv = ['mcda', 'rank', 'scenarios/example_tender.json', '--format', 'json']\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    try:\n"
+            "        main()\n"
+            "    except SystemExit as exc:\n"
+            "        assert not exc.code, exc.code\n"
+            "import json\n"
+            "assert json.loads(out.getvalue())['agreement'] is not None\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pymcdm', 'matplotlib'}))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
