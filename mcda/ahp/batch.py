@@ -33,11 +33,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from mcda.ahp.consistency import ConsistencyResult, GCIResult, _cr_parts, gci_threshold, random_index
+from mcda.ahp.consistency import ConsistencyResult, GCIResult, cr_parts, gci_threshold, random_index
 from mcda.ahp.eigen import principal_eigen
 from mcda.ahp.graph import require_connected
-from mcda.ahp.incomplete import (_harker_completion, _lambda_max_completion, _llsm_completion,
-                                 _normalise_log, llsm_log_weights)
+from mcda.ahp.incomplete import (complete_harker, complete_lambda_max, complete_llsm,
+                                 normalise_log, llsm_log_weights)
 from mcda.errors import MCDAError
 
 __all__ = ["Analysis", "analyse", "natural_completion", "upper_indices"]
@@ -161,18 +161,18 @@ def analyse(matrices: Sequence[np.ndarray], method: str = "eigenvector", complet
         if not missing[k]:
             prepared[k] = a
         elif comp == "harker":
-            prepared[k] = _harker_completion(a)
+            prepared[k] = complete_harker(a)
         elif natural and method == "geometric_mean":
-            direct[k] = _normalise_log(llsm_log_weights(a))
+            direct[k] = normalise_log(llsm_log_weights(a))
         elif comp == "lambda_max":  # natural for the eigenvector, explicit for the others
-            lam_full = prepared[k] = _lambda_max_completion(a)
+            lam_full = prepared[k] = complete_lambda_max(a)
         else:
-            prepared[k] = _llsm_completion(a)
+            prepared[k] = complete_llsm(a)
         if consistency:
             if not missing[k]:
                 for_cr[k] = a
             elif n > 2:
-                for_cr[k] = lam_full if lam_full is not None else _lambda_max_completion(a)
+                for_cr[k] = lam_full if lam_full is not None else complete_lambda_max(a)
     eig_in = {k: m for k, m in for_cr.items() if m.shape[0] > 2}
     if method in ("eigenvector", "harker"):  # the CR's decomposition serves the priorities when it is the same matrix
         eig_in.update({k + count: p for k, p in prepared.items() if eig_in.get(k) is not p})
@@ -202,7 +202,7 @@ def analyse(matrices: Sequence[np.ndarray], method: str = "eigenvector", complet
                 lam = got[0]
             else:
                 lam = float(n)
-            ci, ri, cr = _cr_parts(lam, n, ri_table)
+            ci, ri, cr = cr_parts(lam, n, ri_table)
             cons[k] = ConsistencyResult(lam, ci, ri, cr, ri_table, threshold, cr <= threshold, n, missing[k])
     g = _stacked_gci(matrices, errors, missing) if want_gci else [None] * count
     return Analysis(tuple(weights), tuple(cons), tuple(g), tuple(errors))
@@ -219,7 +219,7 @@ def _stacked_means(method: str, prepared: dict[int, np.ndarray], weights: list, 
     for keys in by_size.values():
         stack = np.stack([prepared[k] for k in keys])
         if method == "geometric_mean":
-            w = _normalise_log(np.log(stack).mean(axis=-1))
+            w = normalise_log(np.log(stack).mean(axis=-1))
         else:
             w = (stack / stack.sum(axis=-2, keepdims=True)).mean(axis=-1)
             w = w / w.sum(axis=-1, keepdims=True)
@@ -246,7 +246,7 @@ def _stacked_gci(matrices: Sequence[np.ndarray], errors: list, missing: list) ->
         for t, k in enumerate(keys):
             a = matrices[k]
             y[t] = llsm_log_weights(a)
-            logs[t] = np.log(_llsm_completion(a) if missing[k] else a)
+            logs[t] = np.log(complete_llsm(a) if missing[k] else a)
         e = logs[:, iu, ju] - y[:, iu] + y[:, ju]
         values = 2.0 / ((n - 1) * (n - 2)) * np.sum(e ** 2, axis=1)
         thr = gci_threshold(n)

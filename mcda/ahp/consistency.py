@@ -29,7 +29,7 @@ import numpy as np
 
 from mcda.errors import MCDAError
 from mcda.ahp.eigen import principal_eigen
-from mcda.ahp.incomplete import _lambda_max_completion, _llsm_completion, llsm_log_weights
+from mcda.ahp.incomplete import complete_lambda_max, complete_llsm, llsm_log_weights
 from mcda.ahp.graph import require_connected
 from mcda.ahp.matrix import check_matrix, count_judgments
 
@@ -132,7 +132,7 @@ class ConsistencyResult:
     missing: int
 
 
-def _cr_parts(lam: float, n: int, ri_table: str) -> tuple[float, float, float]:
+def cr_parts(lam: float, n: int, ri_table: str) -> tuple[float, float, float]:
     if n <= 2:
         return 0.0, 0.0, 0.0
     ri = random_index(n, ri_table)
@@ -176,9 +176,9 @@ def consistency(matrix, ri_table: str = "alonso_lamata", threshold: float = 0.10
     _, missing = count_judgments(a)
     if missing:
         require_connected(a, labels)
-        a = _lambda_max_completion(a)
+        a = complete_lambda_max(a)
     lam = principal_eigen(a)[0] if n > 2 else float(n)
-    ci, ri, cr = _cr_parts(lam, n, ri_table)
+    ci, ri, cr = cr_parts(lam, n, ri_table)
     return ConsistencyResult(lam, ci, ri, cr, ri_table, threshold, cr <= threshold, n, missing)
 
 
@@ -256,7 +256,7 @@ def gci(matrix, threshold: float | Mapping[int, float] | None = None,
     if n <= 2:
         return GCIResult(0.0, thr, True, n, missing)
     y = llsm_log_weights(a)
-    full = _llsm_completion(a) if missing else a
+    full = complete_llsm(a) if missing else a
     iu = np.triu_indices(n, 1)
     e = np.log(full[iu]) - y[iu[0]] + y[iu[1]]
     value = float(2.0 / ((n - 1) * (n - 2)) * np.sum(e ** 2))

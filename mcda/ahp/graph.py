@@ -56,7 +56,7 @@ def _all_reachable(a: np.ndarray) -> bool:
         reach = grown
 
 
-def _groups(a: np.ndarray) -> list[list[int]]:
+def components(a: np.ndarray) -> list[list[int]]:
     if _all_reachable(a):
         return [list(range(a.shape[0]))]
     import networkx as nx
@@ -78,7 +78,7 @@ def judgment_groups(matrix, labels: Sequence | None = None) -> list[list]:
     [['cost', 'quality'], ['security']]
     """
     a = check_matrix(matrix, labels)
-    return [[labels[i] for i in grp] if labels is not None else grp for grp in _groups(a)]
+    return [[labels[i] for i in grp] if labels is not None else grp for grp in components(a)]
 
 
 def _join_names(groups_named: list[str]) -> str:
@@ -119,7 +119,7 @@ def require_connected(a: np.ndarray, labels: Sequence | None = None) -> None:
     """
     if not np.isnan(a).any():
         return
-    groups = _groups(a)
+    groups = components(a)
     if len(groups) > 1:
         named = [[labels[i] for i in grp] if labels is not None else grp for grp in groups]
         raise NotConnectedError(None, named, code="err.ahp.not_connected", detail=not_connected_message(a, groups, labels))

@@ -32,10 +32,10 @@ import numpy as np
 from mcda.errors import MCDAError, NotConnectedError
 from mcda.ahp.eigen import principal_eigen
 from mcda.ahp.incomplete import (
-    _harker_completion,
-    _lambda_max_completion,
-    _llsm_completion,
-    _normalise_log,
+    complete_harker,
+    complete_lambda_max,
+    complete_llsm,
+    normalise_log,
     llsm_log_weights,
 )
 from mcda.ahp.graph import require_connected
@@ -53,7 +53,7 @@ def eigenvector(a: np.ndarray) -> np.ndarray:
     array([0.75, 0.25])
     """
     if np.isnan(a).any():
-        return principal_eigen(_lambda_max_completion(a))[1]
+        return principal_eigen(complete_lambda_max(a))[1]
     return principal_eigen(a)[1]
 
 
@@ -64,8 +64,8 @@ def geometric_mean(a: np.ndarray) -> np.ndarray:
     array([0.8, 0.2])
     """
     if a.ndim == 3:
-        return _normalise_log(np.log(a).mean(axis=-1))
-    return _normalise_log(llsm_log_weights(a))
+        return normalise_log(np.log(a).mean(axis=-1))
+    return normalise_log(llsm_log_weights(a))
 
 
 def column_mean(a: np.ndarray) -> np.ndarray:
@@ -78,14 +78,14 @@ def column_mean(a: np.ndarray) -> np.ndarray:
     array([0.75, 0.25])
     """
     if np.isnan(a).any():
-        a = _llsm_completion(a)
+        a = complete_llsm(a)
     w = (a / a.sum(axis=-2, keepdims=True)).mean(axis=-1)
     return w / w.sum(axis=-1, keepdims=True)
 
 
 def _harker(a: np.ndarray) -> np.ndarray:
     if np.isnan(a).any():
-        return principal_eigen(_harker_completion(a))[1]
+        return principal_eigen(complete_harker(a))[1]
     return principal_eigen(a)[1]
 
 

@@ -34,7 +34,7 @@ class MemberNode:
     error: str | None = None
 
 
-class _MemberAnalytics:
+class MemberAnalytics:
     """The per-member analytics of every node, computed together on first use (see the module doc)."""
 
     def __init__(self, inputs: JudgmentInputs):

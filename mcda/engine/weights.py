@@ -37,7 +37,7 @@ import numpy as np
 
 from mcda import ahp
 from mcda.ahp.batch import analyse, natural_completion
-from mcda.engine.member_analytics import MemberNode, _MemberAnalytics
+from mcda.engine.member_analytics import MemberNode, MemberAnalytics
 from mcda.ahp.hierarchy import global_weights
 from mcda.engine.weights_cache import CACHE, JudgmentInputs, NodeInput, judgment_inputs, member_matrix
 from mcda.errors import MCDAError
@@ -70,7 +70,7 @@ class NodeResult:
     matrix: np.ndarray | None  # the AIJ matrix when aggregation is "aij"
     consistency: ahp.ConsistencyResult | None
     note: str = ""
-    analytics: _MemberAnalytics | None = field(default=None, repr=False, compare=False)
+    analytics: MemberAnalytics | None = field(default=None, repr=False, compare=False)
     node_input: NodeInput | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -226,7 +226,7 @@ _DIRECT_ZERO = ("direct weights of {who} contain a zero (or ratios beyond 1:1,00
                 "can express: aggregated by AIP (arithmetic)")
 
 
-def _aip(ni: NodeInput, rule: str, analytics: _MemberAnalytics, voting: dict[str, float]) -> tuple[str, np.ndarray, str]:
+def _aip(ni: NodeInput, rule: str, analytics: MemberAnalytics, voting: dict[str, float]) -> tuple[str, np.ndarray, str]:
     """(rule used, weights, note) of AIP at one node (Forman & Peniwati 1998)."""
     usable = [m for m in analytics.members(ni.node) if m.weights is not None]
     if not usable:
@@ -240,7 +240,7 @@ def _aip(ni: NodeInput, rule: str, analytics: _MemberAnalytics, voting: dict[str
 
 def _compute(inputs: JudgmentInputs) -> WeightsResult:
     s = inputs.settings
-    analytics = _MemberAnalytics(inputs)
+    analytics = MemberAnalytics(inputs)
     rules: dict[str, tuple[str, str]] = {}
     for ni in inputs.nodes:
         if len(ni.children) < 2 or not ni.members:

@@ -73,7 +73,7 @@ def test_each_incomplete_matrix_is_completed_once(rng, monkeypatch):
     from mcda.ahp import batch
 
     calls = []
-    real = batch._lambda_max_completion
-    monkeypatch.setattr(batch, "_lambda_max_completion", lambda a: calls.append(1) or real(a))
+    real = batch.complete_lambda_max
+    monkeypatch.setattr(batch, "complete_lambda_max", lambda a: calls.append(1) or real(a))
     analyse(_matrices(rng))
     assert len(calls) == 3  # three connected incomplete matrices: priorities and CR share the completion

@@ -117,7 +117,7 @@ def test_lambda_max_completion_is_optimal(n, seed):
 def test_lambda_max_hessian_matches_finite_differences(n, seed):
     """Derived check of the analytic Hessian used by the Newton completion."""
     from mcda.ahp.eigen import perron_pair
-    from mcda.ahp.incomplete import _lambda_max_hessian
+    from mcda.ahp.completion import _lambda_max_hessian
 
     rng = np.random.default_rng(seed)
     c = np.exp(rng.normal(0, 0.8, (n, n)))

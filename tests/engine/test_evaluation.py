@@ -248,8 +248,8 @@ def test_evaluate_does_not_compute_member_analytics_until_asked(example, monkeyp
     from mcda.engine.weights_cache import CACHE
 
     calls = []
-    real = wmod._MemberAnalytics._compute
-    monkeypatch.setattr(wmod._MemberAnalytics, "_compute", lambda self: calls.append(1) or real(self))
+    real = wmod.MemberAnalytics._compute
+    monkeypatch.setattr(wmod.MemberAnalytics, "_compute", lambda self: calls.append(1) or real(self))
     CACHE.clear()
     e = evaluate(example)
     assert calls == [] and e.methods

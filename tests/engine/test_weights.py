@@ -198,8 +198,8 @@ def test_member_analytics_are_computed_on_first_use_only(example, monkeypatch):
     from mcda.engine.weights_cache import CACHE
 
     calls = []
-    real = wmod._MemberAnalytics._compute
-    monkeypatch.setattr(wmod._MemberAnalytics, "_compute", lambda self: calls.append(1) or real(self))
+    real = wmod.MemberAnalytics._compute
+    monkeypatch.setattr(wmod.MemberAnalytics, "_compute", lambda self: calls.append(1) or real(self))
     CACHE.clear()
     w = compute_weights(example)
     assert calls == []  # the committee's weights need no member analytics with AIJ
