@@ -33,6 +33,14 @@ class MemberNode:
     total: int
     error: str | None = None
 
+    @property
+    def checkable(self) -> bool:
+        """Whether the answers can show inconsistency: pairwise, at least 3 items and at least as many
+        answered pairs as items (a connected set of ``n - 1`` answers is a spanning tree, always
+        consistent, so its CR of 0 says nothing). Until then ``consistency`` is None."""
+        n = 0 if self.matrix is None else self.matrix.shape[0]
+        return self.kind == "pairwise" and n >= 3 and self.given >= n
+
 
 class MemberAnalytics:
     """The per-member analytics of every node, computed together on first use (see the module doc)."""
@@ -86,8 +94,10 @@ class MemberAnalytics:
                 if r.errors[k] is not None:
                     members.append(MemberNode(mid, "pairwise", a, None, None, None, given, total, error=str(r.errors[k])))
                 else:
-                    g = r.gci[k] if n >= 3 else None
-                    members.append(MemberNode(mid, "pairwise", a, r.weights[k], r.consistency[k], g, given, total))
+                    checkable = n >= 3 and given >= n  # see MemberNode.checkable
+                    g = r.gci[k] if checkable else None
+                    c = r.consistency[k] if checkable or n < 3 else None
+                    members.append(MemberNode(mid, "pairwise", a, r.weights[k], c, g, given, total))
             out[ni.node] = tuple(members)
         return out
 
