@@ -38,7 +38,7 @@ def make_case(n: int, n_missing: int, seed: int, noise: float = 0.35) -> np.ndar
     np.fill_diagonal(a, 1.0)
     order = rng.permutation(n)
     tree = {tuple(sorted((int(order[k]), int(order[rng.integers(0, k)])))) for k in range(1, n)}
-    candidates = [(int(i), int(j)) for i, j in zip(*iu) if (int(i), int(j)) not in tree]
+    candidates = [(int(i), int(j)) for i, j in zip(*iu, strict=True) if (int(i), int(j)) not in tree]
     pick = rng.choice(len(candidates), size=n_missing, replace=False)
     for t in pick:
         i, j = candidates[t]
@@ -86,15 +86,15 @@ def main(argv=None) -> int:
         total = n * (n - 1) // 2
         print(f"\n{n}x{n}, {n_missing}/{total} pairs missing (seed {seed})")
         ours = complete(a, "lambda_max")
-        t_lam = median_ms(lambda: complete(a, "lambda_max"), args.repeat)
-        t_llsm = median_ms(lambda: complete(a, "llsm"), args.repeat)
+        t_lam = median_ms(lambda a=a: complete(a, "lambda_max"), args.repeat)
+        t_llsm = median_ms(lambda a=a: complete(a, "llsm"), args.repeat)
         lam_ours = principal_eigen(ours)[0]
         lam_llsm = principal_eigen(complete(a, "llsm"))[0]
         print(f"  ours lambda_max : {t_lam:9.2f} ms   lambda_max = {lam_ours:.10f}")
         print(f"  ours llsm       : {t_llsm:9.2f} ms   lambda_max = {lam_llsm:.10f}")
         if have_ahpy:
             theirs = ahpy_complete(a)
-            t_ahpy = median_ms(lambda: ahpy_complete(a), args.ahpy_repeat)
+            t_ahpy = median_ms(lambda a=a: ahpy_complete(a), args.ahpy_repeat)
             lam_theirs = principal_eigen(theirs)[0]
             miss = np.isnan(a)
             dev = float(np.abs(np.log(theirs[miss]) - np.log(ours[miss])).max())

@@ -19,8 +19,8 @@ COMMANDS = {
     "python -c 'import numpy' (peer floor)": [sys.executable, "-c", "import numpy"],
     "mcda validate": [sys.executable, "-m", "mcda.cli", "validate", EXAMPLE, "--no-warnings"],
     "mcda weights": [sys.executable, "-m", "mcda.cli", "weights", EXAMPLE, "--format", "json"],
-    "mcda rank --no-agreement (no pymcdm import)": [sys.executable, "-m", "mcda.cli", "rank", EXAMPLE, "--format", "json",
-                                                    "--no-agreement"],
+    "mcda rank --no-agreement (no pymcdm import)": [
+        sys.executable, "-m", "mcda.cli", "rank", EXAMPLE, "--format", "json", "--no-agreement"],
     "mcda rank (default methods + agreement)": [sys.executable, "-m", "mcda.cli", "rank", EXAMPLE, "--format", "json"],
 }
 

@@ -148,8 +148,8 @@ def main() -> None:
           f"{floor_best * 1e3:.1f} ms -> ours / floor = {ours_best / floor_best:.2f}")
     print("  chunk size   ours (best of 5)")
     for c in (1024, 2048, 4096, 8192, 16384):
-        tc, _ = best_of(lambda: rank_acceptability(X, types, W, "topsis", "vector",
-                                                   chunk_size=c), 5)
+        tc, _ = best_of(lambda c=c: rank_acceptability(X, types, W, "topsis", "vector",
+                                                       chunk_size=c), 5)
         print(f"  {c:10d}   {tc * 1e3:8.1f} ms")
 
     # 3. sample-and-rank end to end, 10^6 samples ------------------------------------------

@@ -58,7 +58,8 @@ def main() -> None:
 
     n = args.versions
     print(f"{n} versions of {len(text.encode()) / 1e6:.2f} MB ({path})")
-    print(f"save:    {t_save / n * 1e3:7.1f} ms per version ({n / t_save:6.1f} per s), of which validation ~{t_validate * 1e3:.1f} ms")
+    print(f"save:    {t_save / n * 1e3:7.1f} ms per version ({n / t_save:6.1f} per s), "
+          f"of which validation ~{t_validate * 1e3:.1f} ms")
     print(f"open:    {t_open / n * 1e3:7.1f} ms per version ({n / t_open:6.1f} per s), checksum + validation")
     print(f"history + list: {t_meta * 1e3:.1f} ms")
     print(f"library size: {size / 1e6:.1f} MB ({size / n / 1e3:.0f} kB per version, WAL included)")

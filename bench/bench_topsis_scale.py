@@ -78,12 +78,12 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     for name, pfunc in (("vector", pn.vector_normalization), ("minmax", pn.minmax_normalization)):
-        ours_t, ours_c = best_time(lambda: topsis(X, w, types, normalization=name), args.repeat)
+        ours_t, ours_c = best_time(lambda name=name: topsis(X, w, types, normalization=name), args.repeat)
         body = TOPSIS(normalization_function=pfunc)
-        theirs_t, theirs_c = best_time(lambda: body(X, w, types, validation=False), args.pymcdm_repeat)
+        theirs_t, theirs_c = best_time(lambda body=body: body(X, w, types, validation=False), args.pymcdm_repeat)
         diff = float(np.max(np.abs(np.asarray(ours_c) - np.asarray(theirs_c))))
-        peak = peak_memory(lambda: topsis(X, w, types, normalization=name))
-        theirs_peak = peak_memory(lambda: body(X, w, types, validation=False))
+        peak = peak_memory(lambda name=name: topsis(X, w, types, normalization=name))
+        theirs_peak = peak_memory(lambda body=body: body(X, w, types, validation=False))
         print(f"{name:<14}{ours_t:>10.3f}{theirs_t:>12.3f}{theirs_t / ours_t:>9.1f}x"
               f"{diff:>11.1e}{peak / X.nbytes:>17.2f}x{theirs_peak / X.nbytes:>19.2f}x")
     print("peak mem = extra bytes allocated at the peak of one topsis() call "

@@ -30,7 +30,8 @@ def whole_number(minimum: int, what: str = "a whole number", maximum: int = MAX_
     def parse(text: str) -> int:
         digits = text.strip().lstrip("+-")
         if len(digits) > 30:  # int() of a huge literal is slow, and such a number is out of range anyway
-            raise argparse.ArgumentTypeError(f"expected {what} of at most {maximum:,}, found a {len(digits)}-digit number")
+            raise argparse.ArgumentTypeError(
+                f"expected {what} of at most {maximum:,}, found a {len(digits)}-digit number")
         try:
             value = int(text)
         except ValueError:

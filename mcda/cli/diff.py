@@ -29,7 +29,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _diff_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--lang", choices=["zh", "en"], default=default_lang(), help="sentences in Chinese or English (env MCDA_LANG)")
+    p.add_argument("--lang", choices=["zh", "en"], default=default_lang(),
+                   help="sentences in Chinese or English (env MCDA_LANG)")
 
 
 def store_diff_args(p: argparse.ArgumentParser) -> None:

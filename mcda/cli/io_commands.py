@@ -158,11 +158,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     out = argparse.ArgumentParser(add_help=False)
     out.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of printing")
 
-    p = sub.add_parser("template-scores", parents=[out, lang], help="a member's score template (CSV or Excel) to fill in")
+    p = sub.add_parser("template-scores", parents=[out, lang],
+                       help="a member's score template (CSV or Excel) to fill in")
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--member", required=True, metavar="ID")
     p.add_argument("--format", choices=["csv", "xlsx"], help="default: from OUT's suffix, else csv")
-    p.add_argument("--empty", action="store_true", help="leave the score cells empty (default: the member's current scores)")
+    p.add_argument("--empty", action="store_true",
+                   help="leave the score cells empty (default: the member's current scores)")
 
     p = sub.add_parser("import-scores", parents=[out, lang], help="replace a member's scores with a filled-in template")
     p.add_argument("scenario", metavar="SCENARIO")
@@ -176,7 +178,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
                    help="default: from OUT's suffix (pdf: the HTML report printed by the machine's Chromium)")
     p.add_argument("--redact", action="store_true",
                    help="keep only the committee's aggregate (no member names, judgments or individual scores)")
-    p.add_argument("--sensitivity", metavar="FILE", help="include these sensitivity results (JSON) instead of computing them")
+    p.add_argument("--sensitivity", metavar="FILE",
+                   help="include these sensitivity results (JSON) instead of computing them")
     p.add_argument("--sensitivity-method", choices=BATCH_METHODS, default="topsis",
                    help="method whose sensitivity the report shows (default topsis)")
     p.add_argument("--samples", type=REPORT_SAMPLES, default=2000, metavar="N",

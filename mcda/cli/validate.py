@@ -26,7 +26,8 @@ def _report(path: str, lang: str = "en") -> dict:
     from mcda.scenario.io import load_document
     from mcda.scenario.lint import lint
 
-    report = {"file": path, "valid": False, "kind": None, "dimensions": None, "criteria": None, "problems": [], "warnings": []}
+    report = {"file": path, "valid": False, "kind": None, "dimensions": None, "criteria": None,
+              "problems": [], "warnings": []}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -88,8 +89,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
     s = sub.add_parser("schema", help="print the JSON Schema of the scenario (or model) format")
     s.add_argument("--kind", choices=["scenario", "model"], default="scenario")
 
-    for name, help_ in (("validate", "check a model or scenario file; list every problem with its JSON path"),
-                        ("lint", "check a file and list risky-but-valid content (double counting, single children, ...)")):
+    for name, help_ in (
+        ("validate", "check a model or scenario file; list every problem with its JSON path"),
+        ("lint", "check a file and list risky-but-valid content (double counting, single children, ...)"),
+    ):
         s = sub.add_parser(name, help=help_, parents=[lang_parent("messages in Chinese or English (env MCDA_LANG)")])
         s.add_argument("files", nargs="+", metavar="FILE")
         s.add_argument("--format", choices=["text", "json"], default="text")

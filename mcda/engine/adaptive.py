@@ -229,7 +229,7 @@ def sample_completions(scenario: Scenario, member: str, size: int, rng: np.rando
             logs_by_member.append(la)
             if mid == member and not direct and len(mi):
                 kids = [c.id for c in node.children]
-                pairs.extend((node.id, kids[a], kids[b]) for a, b in zip(mi.tolist(), mj.tolist()))
+                pairs.extend((node.id, kids[a], kids[b]) for a, b in zip(mi.tolist(), mj.tolist(), strict=True))
                 columns.append(la[:, mi, mj])
         stack = np.stack(logs_by_member)  # (K, S, n, n)
         if s.aggregation == "aij":  # Forman & Peniwati 1998: weighted geometric mean of judgments
@@ -300,7 +300,7 @@ def next_step(scenario: Scenario, member_id: str, *, samples: int = DEFAULT_SAMP
     share = np.bincount(first, minlength=len(problem.vendors)) / size
     lead = int(np.argmax(share))
     p = float(share[lead])
-    acc = {v: float(x) for v, x in zip(problem.vendors, share)}
+    acc = {v: float(x) for v, x in zip(problem.vendors, share, strict=True)}
     parents = [n for n, _, _ in scenario.criteria.walk() if len(n.children) >= 2]
     status = tuple(node_status(scenario, member_id, n) for n in parents) if details else ()
     base = {"member": member_id, "leader": problem.vendors[lead], "winner_confidence": p, "confidence": confidence,

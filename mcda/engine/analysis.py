@@ -35,9 +35,9 @@ from mcda.engine.node_paths import (
     tornado_table,
     whatif,
 )
+from mcda.engine.node_smaa import SmaaSummary, judgment_sampler, run_smaa
 from mcda.engine.sensitivity_report import sensitivity_report
 from mcda.engine.vendor_reversal import ReversalRow, reversal_check
-from mcda.engine.node_smaa import SmaaSummary, judgment_sampler, run_smaa
 
 __all__ = [
     "SENSITIVITY_METHODS",

@@ -251,8 +251,10 @@ def input_changes(a: Scenario, b: Scenario) -> list[Change]:
     out += _records("vendors", {v.id: v.model_dump(mode="json") for v in a.vendors},
                     {v.id: v.model_dump(mode="json") for v in b.vendors}, ("name", "notes"))
     renames = {c.before: c.after for c in out if c.topic == "criteria" and c.action == "renamed"}
-    r = (lambda x: renames.get(x, x))  # compare a's judgments and scores under b's ids
-    ja = {m: {r(n): {(r(p.a), r(p.b)): p.value for p in ps} for n, ps in j.nodes.items()} for m, j in a.judgments.items()}
+    def r(x):  # compare a's judgments and scores under b's ids
+        return renames.get(x, x)
+    ja = {m: {r(n): {(r(p.a), r(p.b)): p.value for p in ps} for n, ps in j.nodes.items()}
+          for m, j in a.judgments.items()}
     jb: dict = {}
     for m, j in b.judgments.items():  # a pair judged the other way round is compared as its reciprocal
         for n, ps in j.nodes.items():
@@ -319,7 +321,8 @@ def _effects(a: Scenario, b: Scenario, methods: list[str], renames: dict[str, st
     oa = rank_methods(pa, vec(ga, la), a, methods, explain=False)
     ob = rank_methods(pb, vec(gb, pb.leaves), b, methods, explain=False)
     same = set(pa.vendors) == set(pb.vendors) and set(la) == set(pb.leaves)
-    note = "" if same else ("the vendors changed" if set(pa.vendors) != set(pb.vendors) else "the leaf criteria changed")
+    note = "" if same else (
+        "the vendors changed" if set(pa.vendors) != set(pb.vendors) else "the leaf criteria changed")
     cross_ba = cross_ab = None
     if same:  # f(w_B, X_A) in a's vendor order, f(w_A, X_B) in b's
         cross_ba = rank_methods(pa, vec(gb, la), a, methods, explain=False)
@@ -327,18 +330,18 @@ def _effects(a: Scenario, b: Scenario, methods: list[str], renames: dict[str, st
     out = {}
     for name in methods:
         ma, mb = oa[name], ob[name]
-        sa = dict(zip(pa.vendors, ma.scores.tolist()))
-        sb = dict(zip(pb.vendors, mb.scores.tolist()))
-        ra = dict(zip(pa.vendors, ma.ranks.tolist()))
-        rb = dict(zip(pb.vendors, mb.ranks.tolist()))
+        sa = dict(zip(pa.vendors, ma.scores.tolist(), strict=True))
+        sb = dict(zip(pb.vendors, mb.scores.tolist(), strict=True))
+        ra = dict(zip(pa.vendors, ma.ranks.tolist(), strict=True))
+        rb = dict(zip(pb.vendors, mb.ranks.tolist(), strict=True))
         m_note = note
         split = same and a.settings.normalization.get(name) == b.settings.normalization.get(name)
         if same and not split:
             m_note = "the method's normalisation setting changed"
         parts = {}
         if split:
-            s_ba = dict(zip(pa.vendors, cross_ba[name].scores.tolist()))
-            s_ab = dict(zip(pb.vendors, cross_ab[name].scores.tolist()))
+            s_ba = dict(zip(pa.vendors, cross_ba[name].scores.tolist(), strict=True))
+            s_ab = dict(zip(pb.vendors, cross_ab[name].scores.tolist(), strict=True))
             for v in pa.vendors:
                 w_part, x_part = shapley_two_factor(sa[v], s_ba[v], s_ab[v], sb[v])
                 parts[v] = (float(w_part), float(x_part))

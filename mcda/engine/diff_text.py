@@ -35,7 +35,8 @@ def _cap(lines: list[str], limit: int, t: dict) -> list[str]:
 
 def _change_lines(d: ScenarioDiff, lang: str, limit: int) -> list[str]:
     t, out = _T[lang], []
-    name = (lambda i: d.names.get(i, (i, i))[0 if lang == "zh" else 1])
+    def name(i):
+        return d.names.get(i, (i, i))[0 if lang == "zh" else 1]
     # Chinese sentences name everything by its Chinese name; English keeps the ids its readers script against
     who = name if lang == "zh" else (lambda i: i)
     for topic in TOPICS:
@@ -78,12 +79,14 @@ def summary(d: ScenarioDiff, lang: str = "en", limit: int = 20) -> str:
     if d.empty:
         return t["empty"]
     lines = _change_lines(d, lang, limit)
-    name = (lambda i: d.names.get(i, (i, i))[0 if lang == "zh" else 1])
+    def name(i):
+        return d.names.get(i, (i, i))[0 if lang == "zh" else 1]
     who = name if lang == "zh" else (lambda i: i)
     for key, rows in (("dims", d.dimension_weights), ("leaves", d.leaf_weights)):
         ranked = sorted(rows, key=lambda w: -abs(w.delta) if w.delta is not None else -1.0)
         if ranked:
-            items = t["sep"].join(t["weight"].format(name=name(w.id), x=_pct(w.before), y=_pct(w.after)) for w in ranked[:5])
+            items = t["sep"].join(t["weight"].format(name=name(w.id), x=_pct(w.before), y=_pct(w.after))
+                                  for w in ranked[:5])
             lines.append(t[key].format(items=items + (t["sep"] + "..." if len(ranked) > 5 else "")))
     for m in d.methods.values():
         label = (m.label_zh if lang == "zh" else m.label_en).split(" (")[0].split("（")[0]
@@ -91,7 +94,9 @@ def summary(d: ScenarioDiff, lang: str = "en", limit: int = 20) -> str:
         def parts(v: VendorChange) -> str:
             if v.weights_part is not None:
                 return t["parts"].format(w=_signed(v.weights_part), s=_signed(v.scores_part))
-            return "" if v.delta is None else t["scores_only"].format(x=f"{v.score_before:.3f}", y=f"{v.score_after:.3f}")
+            if v.delta is None:
+                return ""
+            return t["scores_only"].format(x=f"{v.score_before:.3f}", y=f"{v.score_after:.3f}")
 
         moved = [v for v in m.vendors if v.moved]
         if moved:

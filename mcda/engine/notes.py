@@ -17,7 +17,10 @@ __all__ = ["Note"]
 
 @dataclass(frozen=True)
 class Note:
-    """One note: a code of the catalogue (:mod:`mcda.text.notes`, keys ``note.<code>``) and its parameters (ids, numbers)."""
+    """One note: a code of the catalogue (:mod:`mcda.text.notes`, keys ``note.<code>``) and its parameters.
+
+    The parameters are ids and numbers.
+    """
 
     code: str
     params: dict = field(default_factory=dict)
@@ -31,7 +34,8 @@ class Note:
             if key in p:
                 p[key] = name(p[key])
         if "who" in p:
-            p["who"] = text("note.who_member", lang, name=name(p["who"])) if p["who"] else text("note.who_committee", lang)
+            p["who"] = (text("note.who_member", lang, name=name(p["who"])) if p["who"]
+                        else text("note.who_committee", lang))
         if "members" in p:
             p["members"] = ", ".join(name(m) for m in p["members"])
         if "winners" in p:

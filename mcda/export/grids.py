@@ -115,8 +115,8 @@ def grid_xlsx(data: bytes) -> list[list]:
             if data_only:
                 merged = _merged_ranges(data, getattr(ws, "_worksheet_path", None))
                 if merged:
-                    raise ScenarioError([problem(merged[0], "err.xlsx.merged", sheet=ws.title, ranges=", ".join(merged[:5]),
-                                                 n=len(merged))])
+                    raise ScenarioError([problem(merged[0], "err.xlsx.merged", sheet=ws.title,
+                                                 ranges=", ".join(merged[:5]), n=len(merged))])
             grid, cells = [], 0
             for r in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True):
                 cells += len(r)
@@ -132,8 +132,8 @@ def grid_xlsx(data: bytes) -> list[list]:
             raise MCDAError(code="err.xlsx.unreadable", kind=type(exc).__name__, reason=str(exc)) from None
     values, formulas = grids
     problems = []
-    for r, (vrow, frow) in enumerate(zip(values, formulas)):
-        for j, (v, f) in enumerate(zip(vrow, frow)):
+    for r, (vrow, frow) in enumerate(zip(values, formulas, strict=False)):
+        for j, (v, f) in enumerate(zip(vrow, frow, strict=False)):
             if v is None and isinstance(f, str) and f.startswith("="):
                 problems.append(problem(f"row {r + 1}, column {column_letter(j)}", "err.xlsx.formula", formula=f[:40]))
     if problems:

@@ -101,7 +101,8 @@ def _shown(value) -> str:
 def _num(value, where: str):
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not math.isfinite(value):
+    if (isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating))
+            or not math.isfinite(value)):
         raise _fail("err.sens.number", f"sensitivity {where}", found=_shown(value))
     return float(value)
 
@@ -159,7 +160,8 @@ def check_sensitivity(sensitivity: dict | None, evaluation=None) -> dict | None:
     criteria it names must be the scenario's. Raises :class:`~mcda.errors.MCDAError` naming the
     offending key (``sensitivity stability[2].winner_low: ...``).
 
-    >>> check_sensitivity({"method": "wsm", "tornado": [{"criterion": "cost", "low": -0.1, "high": 0.2}]})["tornado"][0]["low"]
+    >>> checked = check_sensitivity({"method": "wsm", "tornado": [{"criterion": "cost", "low": -0.1, "high": 0.2}]})
+    >>> checked["tornado"][0]["low"]
     -0.1
     """
     if sensitivity is None:
@@ -171,7 +173,8 @@ def check_sensitivity(sensitivity: dict | None, evaluation=None) -> dict | None:
         raise _fail("err.sens.unknown_keys", "sensitivity", keys=", ".join(sorted(map(str, unknown))),
                     known=", ".join(sorted(_SENS_KEYS)))
     out: dict = {"method": _str(sensitivity.get("method", ""), "method", optional=False),
-                 "notes": [_str(n, f"notes[{k}]", optional=False) for k, n in enumerate(_list(sensitivity.get("notes"), "notes"))]}
+                 "notes": [_str(n, f"notes[{k}]", optional=False)
+                           for k, n in enumerate(_list(sensitivity.get("notes"), "notes"))]}
     for key, (ident, fields) in _ROW_KEYS.items():
         rows = []
         for k, row in enumerate(_list(sensitivity.get(key), key)):
@@ -179,7 +182,8 @@ def check_sensitivity(sensitivity: dict | None, evaluation=None) -> dict | None:
             if not isinstance(row, dict) or ident not in row:
                 raise _fail("err.sens.row", f"sensitivity {where}", ident=ident, found=_shown(row))
             if set(row) - fields - {ident}:
-                raise _fail("err.sens.row_keys", f"sensitivity {where}", keys=", ".join(sorted(set(row) - fields - {ident})))
+                raise _fail("err.sens.row_keys", f"sensitivity {where}",
+                            keys=", ".join(sorted(set(row) - fields - {ident})))
             clean = {f: _str(row.get(f), f"{where}.{f}") if f in _TEXT else _num(row.get(f), f"{where}.{f}")
                      for f in fields}
             clean[ident] = _str(row[ident], f"{where}.{ident}", optional=False)
@@ -199,7 +203,8 @@ def check_sensitivity(sensitivity: dict | None, evaluation=None) -> dict | None:
         samples = _num(acc.get("samples"), "acceptability.samples")
         if samples is not None and (samples < 0 or not samples.is_integer() or samples > 2**63 - 1):
             raise _fail("err.sens.samples", "sensitivity acceptability.samples", found=_shown(acc.get("samples")))
-        out["acceptability"] = {"vendors": vendors, "matrix": matrix, "samples": None if samples is None else int(samples)}
+        out["acceptability"] = {"vendors": vendors, "matrix": matrix,
+                                "samples": None if samples is None else int(samples)}
     else:
         out["acceptability"] = None
     _check_ids(out, _known_ids(evaluation))
@@ -219,7 +224,8 @@ def _figure_json(fig) -> str:
 
 def _layout(fig, title: str, height: int = 420):
     fig.update_layout(title=title, template="plotly_white", height=height, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-                      font={"family": "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"})
+                      font={"family": "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', "
+                                      "sans-serif"})
     return fig
 
 
@@ -244,7 +250,8 @@ def _figures(e, lang: str, L, name, sens) -> list[dict]:
         unit = L("sq_distance") if m.name == "topsis" else L("score")
         fig.update_yaxes(title=unit)
         label = m.label_zh if lang == "zh" else m.label_en
-        figs.append({"section": "contributions", "json": _figure_json(_layout(fig, f"{L('contributions')}: {label}", 480))})
+        figs.append({"section": "contributions",
+                     "json": _figure_json(_layout(fig, f"{L('contributions')}: {label}", 480))})
     if sens and sens["acceptability"]:
         acc = sens["acceptability"]
         k = len(acc["matrix"][0]) if acc["matrix"] else 0
@@ -258,8 +265,8 @@ def _figures(e, lang: str, L, name, sens) -> list[dict]:
         rows.sort(key=lambda r: abs(r["high"] - r["low"]))
         labels = [r["name"] or name(r["criterion"]) for r in rows]
         base = [r["base"] or 0.0 for r in rows]
-        fig = go.Figure([go.Bar(name=L(end), y=labels, x=[r[end] - b for r, b in zip(rows, base)], base=base,
-                                orientation="h") for end in ("low", "high")])
+        fig = go.Figure([go.Bar(name=L(end), y=labels, x=[r[end] - b for r, b in zip(rows, base, strict=True)],
+                                base=base, orientation="h") for end in ("low", "high")])
         fig.update_layout(barmode="overlay")
         figs.append({"section": "tornado", "json": _figure_json(_layout(fig, L("tornado"), 80 + 26 * len(rows)))})
     return figs
@@ -317,7 +324,8 @@ def _context(e, lang: str, sens) -> dict:
         "member_ids": members, "threshold": w.cr_threshold, "consistency": consistency,
         "dims": sorted(((name(d), v) for d, v in e.dimension_weights().items()), key=lambda kv: -kv[1]),
         "methods": methods, "ranking": ranking, "explain": explain, "agreement": agreement,
-        "warnings": [n.text(lang, e.names(lang)) for n in e.notes], "winners": {k: [name(v) for v in vs] for k, vs in e.winners().items()},
+        "warnings": [n.text(lang, e.names(lang)) for n in e.notes],
+        "winners": {k: [name(v) for v in vs] for k, vs in e.winners().items()},
         "settings": f"{w.priority_method} · {w.aggregation} · RI {w.ri_table} · {s.settings.score_aggregation}",
         "sens": sens, "name": name, "figures": _figures(e, lang, L, name, sens),
     }

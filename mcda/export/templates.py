@@ -120,8 +120,10 @@ def template_rows(scenario: Scenario, member: str | None = None, prefill: bool =
 
     >>> import mcda
     >>> rows = template_rows(mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False), "cfo")
-    >>> rows[0][:4], rows[5][3], rows[6][:4]
-    (['vendor', 'vendor_zh', 'vendor_en', 'responsiveness.response_time'], '1-5', ['huaxin', '华信财税', 'Huaxin Tax & Accounting', 3.0])
+    >>> rows[0][:4], rows[5][3]
+    (['vendor', 'vendor_zh', 'vendor_en', 'responsiveness.response_time'], '1-5')
+    >>> rows[6][:4]
+    ['huaxin', '华信财税', 'Huaxin Tax & Accounting', 3.0]
     """
     _member(scenario, member)
     dim_of = {n.id: d for d in scenario.criteria.children for n, _, _ in d.walk()}
@@ -305,7 +307,8 @@ def read_scores(rows: list[list], scenario: Scenario, source: str | None = None)
             problems.append(problem(f"row {r + 1}", "err.import.no_vendor"))
             continue
         if vid not in vendors:
-            problems.append(problem(f"row {r + 1}, column vendor", "err.unknown_vendor" if vendors else "err.unknown_vendor_none",
+            problems.append(problem(f"row {r + 1}, column vendor",
+                                    "err.unknown_vendor" if vendors else "err.unknown_vendor_none",
                                     id=vid, known=", ".join(vendors)))
             continue
         if vid in seen:

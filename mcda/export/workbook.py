@@ -125,7 +125,7 @@ def _summary(wb, e) -> None:
 
 def _criteria(wb, e) -> None:
     s, w = e.scenario, e.weights
-    glob = dict(zip(e.problem.leaves, e.global_weights.tolist()))
+    glob = dict(zip(e.problem.leaves, e.global_weights.tolist(), strict=True))
     sh = _Sheet(wb, "criteria")
     sh.widths(8, 40, 28, 40, 18, 10, 14, 14, 14)
     sh.put(["层级 Level", "编号 ID", "名称(中文) Name (zh)", "名称(英文) Name (en)", "上级 Parent", "方向 Direction",
@@ -171,7 +171,8 @@ def _matrix_block(sh, title: str, vendors, leaves, names, values, fmt) -> None:
     sh.put(["#name_zh", "", "", *(names[c].zh for c in leaves)])
     sh.put(["#name_en", "", "", *(names[c].en for c in leaves)])
     for i, v in enumerate(vendors):
-        sh.put([v, names[v].zh, names[v].en, *(None if x is None or math.isnan(x) else float(x) for x in values[i])], fmt=fmt)
+        row = (None if x is None or math.isnan(x) else float(x) for x in values[i])
+        sh.put([v, names[v].zh, names[v].en, *row], fmt=fmt)
     sh.blank()
 
 
@@ -218,7 +219,7 @@ def _rankings(wb, e) -> None:
         sh.blank()
         sh.put(["方法间一致性(Spearman) Agreement between methods (Spearman)"], title=True)
         sh.put(["", *a.names], bold=True)
-        for name, row in zip(a.names, np.asarray(a.spearman).tolist()):
+        for name, row in zip(a.names, np.asarray(a.spearman).tolist(), strict=True):
             sh.put([name, *map(float, row)], fmt="0.000")
 
 
@@ -241,17 +242,17 @@ def _sensitivity(wb, e, sens: dict) -> None:
     acc = sens.get("acceptability")
     if acc:
         sh.blank()
-        sh.put(["排名可接受度 Rank acceptability (SMAA)" + (f", {acc['samples']} samples" if acc.get("samples") else "")],
-               title=True)
+        sh.put(["排名可接受度 Rank acceptability (SMAA)"
+                + (f", {acc['samples']} samples" if acc.get("samples") else "")], title=True)
         k = len(acc["matrix"][0]) if acc["matrix"] else 0
         sh.put(["vendor", *(f"排名 rank {r + 1}" for r in range(k))], bold=True)
-        for v, row in zip(acc["vendors"], acc["matrix"]):
+        for v, row in zip(acc["vendors"], acc["matrix"], strict=True):
             sh.put([v, *map(float, row)], fmt="0.0%")
     if sens.get("tornado"):
         sh.blank()
         sh.put(["龙卷风图 Tornado"], title=True)
-        sh.put(["指标 Criterion", "名称 Name", "低权重 Low weight", "高权重 High weight", "低 Low", "高 High", "基准 Base"],
-               bold=True)
+        sh.put(["指标 Criterion", "名称 Name", "低权重 Low weight", "高权重 High weight",
+                "低 Low", "高 High", "基准 Base"], bold=True)
         for r in sens["tornado"]:
             nm = r.get("name") or (names[r["criterion"]].get("zh") if r["criterion"] in names else "")
             sh.put([r["criterion"], nm, r.get("low_weight"), r.get("high_weight"), r.get("low"), r.get("high"),

@@ -89,7 +89,8 @@ def format_loc(loc: tuple, model: type[BaseModel]) -> str:
             chosen = next((a for a in arms if getattr(a, "__name__", None) == part), None)
             if chosen is None:
                 chosen = next((a for a in arms if isinstance(a, type) and issubclass(a, BaseModel)
-                               and "kind" in a.model_fields and part in get_args(a.model_fields["kind"].annotation)), None)
+                               and "kind" in a.model_fields
+                               and part in get_args(a.model_fields["kind"].annotation)), None)
             if chosen is None:
                 out += f"[{part}]"
                 ann = Any
@@ -141,7 +142,8 @@ def _problem(path: str, err: dict) -> Problem:
         inner = err.get("ctx", {}).get("error")
         if isinstance(inner, MCDAError) and inner.code:
             return Problem(path, str(inner), inner.code, dict(inner.params))
-        return problem(path, "err.pyd.other_value", msg=err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, "))
+        return problem(path, "err.pyd.other_value",
+                       msg=err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, "))
     if kind in _PYDANTIC_TYPES:
         params = {k: (v if isinstance(v, (int, float, str)) else str(v)) for k, v in err.get("ctx", {}).items()}
         params["found"] = _show(found) if not isinstance(found, (dict, list)) or kind == "literal_error" else \
@@ -217,7 +219,8 @@ def _warn_lint(doc: Model | Scenario, source: str) -> None:
     found = lint(doc)
     if found:
         warnings.warn(
-            LintWarning(f"{source}: {len(found)} warning(s): " + "; ".join(map(str, found[:5])) + (" ..." if len(found) > 5 else "")),
+            LintWarning(f"{source}: {len(found)} warning(s): " + "; ".join(map(str, found[:5]))
+                        + (" ..." if len(found) > 5 else "")),
             stacklevel=3,
         )
 
@@ -294,7 +297,8 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise MCDAError(code="err.write.failed", path=str(path), reason=(exc.strerror or str(exc)).lower()) from None
+            raise MCDAError(code="err.write.failed", path=str(path),
+                            reason=(exc.strerror or str(exc)).lower()) from None
         raise
     try:  # make the rename itself durable
         dfd = os.open(folder, os.O_RDONLY)

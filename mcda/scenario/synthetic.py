@@ -50,18 +50,26 @@ _FEES = [560_000, 395_000, 470_000, 300_000, 430_000]  # CNY per year, fictitiou
 
 # Latent 1-5 quality of each vendor on each dimension (by dimension id); others default to 3.4.
 _PROFILE = {
-    "huaxin": {"compliance": 4.8, "security": 4.5, "stability": 4.6, "quality": 4.4, "cost": 2.6, "responsiveness": 3.4, "brand": 4.7, "innovation": 3.2},
-    "mingzhang": {"responsiveness": 4.7, "communication": 4.5, "satisfaction": 4.4, "security": 2.7, "compliance": 3.5, "cost": 4.0, "efficiency": 4.3},
-    "yunsuan": {"innovation": 4.8, "efficiency": 4.6, "security": 4.2, "team": 3.0, "stability": 3.1, "quality": 4.0, "training": 3.2},
-    "chengtai": {"cost": 4.8, "scope": 2.8, "quality": 3.2, "security": 3.0, "compliance": 3.6, "brand": 2.6, "stability": 3.6},
-    "yuanfan": {"scope": 4.6, "expansion": 4.5, "partnership": 4.2, "quality": 3.9, "security": 3.8, "compliance": 4.1, "responsiveness": 3.9},
+    "huaxin": {"compliance": 4.8, "security": 4.5, "stability": 4.6, "quality": 4.4, "cost": 2.6,
+               "responsiveness": 3.4, "brand": 4.7, "innovation": 3.2},
+    "mingzhang": {"responsiveness": 4.7, "communication": 4.5, "satisfaction": 4.4, "security": 2.7,
+                  "compliance": 3.5, "cost": 4.0, "efficiency": 4.3},
+    "yunsuan": {"innovation": 4.8, "efficiency": 4.6, "security": 4.2, "team": 3.0, "stability": 3.1, "quality": 4.0,
+                "training": 3.2},
+    "chengtai": {"cost": 4.8, "scope": 2.8, "quality": 3.2, "security": 3.0, "compliance": 3.6, "brand": 2.6,
+                 "stability": 3.6},
+    "yuanfan": {"scope": 4.6, "expansion": 4.5, "partnership": 4.2, "quality": 3.9, "security": 3.8,
+                "compliance": 4.1, "responsiveness": 3.9},
 }
 
 # Latent importance of each dimension to each member (1-9 like; others default to 3).
 _IMPORTANCE = {
-    "cfo": {"compliance": 9, "cost": 8, "quality": 7, "stability": 6, "security": 6, "responsiveness": 4, "brand": 2, "culture": 1.5, "training": 1.5},
-    "fin_mgr": {"quality": 8, "responsiveness": 8, "efficiency": 7, "communication": 6, "compliance": 6, "cost": 5, "team": 5, "brand": 1.5},
-    "it_sec": {"security": 9, "stability": 8, "compliance": 6, "efficiency": 4, "innovation": 4, "cost": 2, "brand": 1, "culture": 1},
+    "cfo": {"compliance": 9, "cost": 8, "quality": 7, "stability": 6, "security": 6, "responsiveness": 4, "brand": 2,
+            "culture": 1.5, "training": 1.5},
+    "fin_mgr": {"quality": 8, "responsiveness": 8, "efficiency": 7, "communication": 6, "compliance": 6, "cost": 5,
+                "team": 5, "brand": 1.5},
+    "it_sec": {"security": 9, "stability": 8, "compliance": 6, "efficiency": 4, "innovation": 4, "cost": 2,
+               "brand": 1, "culture": 1},
 }
 
 
@@ -78,10 +86,12 @@ def _annual_fee() -> dict:
     return {
         "id": "cost.annual_fee",
         "name": {"zh": "年服务费", "en": "Annual fee"},
-        "description": {"zh": "服务商报价的年度服务费总额(含税,人民币)。", "en": "The vendor's quoted total annual fee (tax included, CNY)."},
+        "description": {"zh": "服务商报价的年度服务费总额(含税,人民币)。",
+                        "en": "The vendor's quoted total annual fee (tax included, CNY)."},
         "direction": "cost",
         "scale": "cny_per_year",
-        "source": {"sections": [], "item": None, "restored": False, "note": "added in the example scenario: a numeric cost criterion"},
+        "source": {"sections": [], "item": None, "restored": False,
+                   "note": "added in the example scenario: a numeric cost criterion"},
         "children": [],
     }
 
@@ -94,7 +104,8 @@ def example_scenario(model: Model, seed: int = 2026) -> Scenario:
     rng = np.random.default_rng(seed)
     data = model.model_dump(mode="json")
     data["kind"] = "scenario"
-    data["scales"]["cny_per_year"] = {"kind": "numeric", "unit": {"zh": "元/年", "en": "CNY per year"}, "min": 100_000, "max": 1_000_000}
+    data["scales"]["cny_per_year"] = {"kind": "numeric", "unit": {"zh": "元/年", "en": "CNY per year"},
+                                      "min": 100_000, "max": 1_000_000}
     cost = next(d for d in data["criteria"]["children"] if d["id"] == "cost")
     cost["children"].append(_annual_fee())
     tree = Criterion.model_validate(data["criteria"])
@@ -104,7 +115,8 @@ def example_scenario(model: Model, seed: int = 2026) -> Scenario:
         "author": "vendor-eval example (fictitious)",
         "created": now,
         "updated": now,
-        "notes": "All companies, people and figures are fictitious. Built by mcda.scenario.synthetic.example_scenario(seed=2026).",
+        "notes": "All companies, people and figures are fictitious. "
+                 "Built by mcda.scenario.synthetic.example_scenario(seed=2026).",
     }
     data["members"] = _MEMBERS
     data["vendors"] = [{"id": v, "name": {"zh": zh, "en": en}, "notes": note} for v, zh, en, note in _VENDORS]
@@ -121,11 +133,13 @@ def example_scenario(model: Model, seed: int = 2026) -> Scenario:
             if mid == "it_sec" and d.id == "security":
                 pct = np.round(sub / sub.sum() * 100).astype(int)
                 pct[np.argmax(pct)] += 100 - pct.sum()
-                direct[d.id] = {k: int(p) for k, p in zip(kids, pct)}
+                direct[d.id] = {k: int(p) for k, p in zip(kids, pct, strict=True)}
             else:
-                nodes[d.id] = member_judgments(kids, sub, rng, drop=0.2 if mid == "fin_mgr" and rng.random() < 0.3 else 0.0)
+                nodes[d.id] = member_judgments(kids, sub, rng,
+                                               drop=0.2 if mid == "fin_mgr" and rng.random() < 0.3 else 0.0)
         judgments[mid] = {"nodes": nodes, "direct": direct}
-    _set_pair(judgments["cfo"]["nodes"]["quality"], "quality.expertise", "quality.service_attitude", "1/7")  # an inconsistent slip
+    # an inconsistent slip
+    _set_pair(judgments["cfo"]["nodes"]["quality"], "quality.expertise", "quality.service_attitude", "1/7")
     _set_pair(judgments["cfo"]["nodes"]["goal"], "cost", "innovation", 5)  # a deadlock between CFO and IT lead
     _set_pair(judgments["it_sec"]["nodes"]["goal"], "cost", "innovation", "1/5")
     data["judgments"] = judgments
@@ -133,7 +147,7 @@ def example_scenario(model: Model, seed: int = 2026) -> Scenario:
     for m in _MEMBERS:
         mid = m["id"]
         per_vendor = {}
-        for (vid, *_), fee in zip(_VENDORS, _FEES):
+        for (vid, *_), fee in zip(_VENDORS, _FEES, strict=True):
             cells = {}
             for d in dims:
                 level = _PROFILE[vid].get(d.id, 3.4)
@@ -141,7 +155,8 @@ def example_scenario(model: Model, seed: int = 2026) -> Scenario:
                     if leaf.id == "cost.annual_fee":
                         cells[leaf.id] = None if mid == "it_sec" else float(fee)
                         continue
-                    x = level + rng.normal(0, 0.6) + (0.4 if mid == "it_sec" and d.id == "security" and vid == "yunsuan" else 0)
+                    x = level + rng.normal(0, 0.6) + (
+                        0.4 if mid == "it_sec" and d.id == "security" and vid == "yunsuan" else 0)
                     cells[leaf.id] = float(np.clip(np.rint(x), 1, 5))
             per_vendor[vid] = cells
         scores[mid] = per_vendor
@@ -157,8 +172,8 @@ def example_scenario(model: Model, seed: int = 2026) -> Scenario:
 
 
 if __name__ == "__main__":  # pragma: no cover - maintenance entry point
-    from mcda.scenario.io import load_document, save_scenario
     from mcda.scenario.bundled import EXAMPLE, TEMPLATE
+    from mcda.scenario.io import load_document, save_scenario
 
     model = load_document(TEMPLATE, lint=False)
     save_scenario(example_scenario(model), EXAMPLE)

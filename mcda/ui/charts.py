@@ -92,7 +92,7 @@ def tree_colours(ids: Sequence[str], parents: Sequence[str]) -> list[str]:
     >>> tree_colours(["g", "a", "a1", "b"], ["", "g", "a", "g"]) == ["#eef1f5", PALETTE[0], PALETTE[0], PALETTE[1]]
     True
     """
-    parent_of = dict(zip(ids, parents))
+    parent_of = dict(zip(ids, parents, strict=True))
     roots = {i for i, p in parent_of.items() if not p}
     top = [i for i in ids if parent_of[i] in roots]
     colour = {i: PALETTE[k % len(PALETTE)] for k, i in enumerate(top)}
@@ -115,7 +115,7 @@ def ranking_bars(labels: Sequence[str], scores: Sequence[float], ranks: Sequence
     ys = [labels[i] for i in order]
     xs = [scores[i] for i in order]
     stems_x, stems_y = [], []
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         stems_x += [lo, x, None]
         stems_y += [y, y, None]
     fig = go.Figure(go.Scatter(x=stems_x, y=stems_y, mode="lines", line={"color": "#c9d1d9", "width": 3},
@@ -145,7 +145,7 @@ def ranking_dots(labels: Sequence[str], panels: Sequence[tuple[str, Sequence[flo
         lo, hi = zoomed_range(scores, pad=0.35)
         xs = [scores[i] for i in order]
         stems_x, stems_y = [], []
-        for x, y in zip(xs, ys):
+        for x, y in zip(xs, ys, strict=True):
             stems_x += [lo, x, None]
             stems_y += [y, y, None]
         fig.add_trace(go.Scatter(x=stems_x, y=stems_y, mode="lines", line={"color": "#c9d1d9", "width": 3},
@@ -313,7 +313,7 @@ def ranges(labels: Sequence[str], low: Sequence[float], high: Sequence[float],
     fmt = ".1%" if percent else ".4f"
     fig = go.Figure()
     xs, ys = [], []
-    for lab, lo, hi in zip(labels, low, high):
+    for lab, lo, hi in zip(labels, low, high, strict=True):
         xs += [lo, hi, None]
         ys += [lab, lab, None]
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 16, "color": "#9ecae1"},

@@ -16,7 +16,8 @@ MODEL = str(ROOT / "models" / "financial_outsourcing.json")
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mcda.cli", *args], capture_output=True, text=True, cwd=ROOT, check=False)
+    return subprocess.run([sys.executable, "-m", "mcda.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                          check=False)
 
 
 def test_every_command_is_documented_in_the_readme():
@@ -41,13 +42,15 @@ def test_validate_an_invalid_file_lists_problems_and_exits_1(tmp_path, capsys):
     assert main(["validate", str(bad), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
-    assert report["problems"] == [{"path": "judgments[cfo].nodes[quality][3].value", "message": "12 is outside 1/9..9 (Saaty's scale)"}]
+    assert report["problems"] == [
+        {"path": "judgments[cfo].nodes[quality][3].value", "message": "12 is outside 1/9..9 (Saaty's scale)"}]
 
 
 def test_library_errors_become_messages_not_tracebacks(tmp_path):
     bad = tmp_path / "broken.json"
     bad.write_text("{ not json")
-    for cmd in (["validate", str(bad)], ["weights", str(bad)], ["rank", str(bad)], ["weights", str(tmp_path / "absent.json")]):
+    for cmd in (["validate", str(bad)], ["weights", str(bad)], ["rank", str(bad)],
+                ["weights", str(tmp_path / "absent.json")]):
         proc = run(*cmd)
         assert proc.returncode == 1, cmd
         assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
@@ -141,7 +144,7 @@ def test_weights_table_shows_every_level_of_a_deeper_tree(tmp_path, capsys):
     f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert main(["weights", str(f)]) == 0
     out = capsys.readouterr().out
-    line = next(l for l in out.splitlines() if "· · qa" in l)
+    line = next(ln for ln in out.splitlines() if "· · qa" in ln)
     assert "0.7500" in line
 
 

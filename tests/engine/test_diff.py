@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 import mcda
-from mcda.engine.diff_text import summary
 from mcda.engine.diff import Change, diff_scenarios, input_changes, shapley_two_factor
+from mcda.engine.diff_text import summary
 from mcda.engine.evaluation import decision_problem, evaluate, rank_methods
-from mcda.scenario.io import parse_scenario
 from mcda.engine.weights import compute_weights
+from mcda.scenario.io import parse_scenario
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +36,11 @@ def rank_moving_judgment(example):
     for member in ("cfo", "fin_mgr", "it_sec"):
         for k in range(len(example.judgments[member].nodes["goal"])):
             for value in (9, "1/9"):
-                changed = edit(example, lambda d: d["judgments"][member]["nodes"]["goal"][k].update(value=value))
+                changed = edit(example, lambda d, member=member, k=k, value=value:
+                               d["judgments"][member]["nodes"]["goal"][k].update(value=value))
                 w = compute_weights(changed)
-                out = rank_methods(problem, np.array([w.global_weights[c] for c in problem.leaves]), changed, explain=False)
+                out = rank_methods(problem, np.array([w.global_weights[c] for c in problem.leaves]), changed,
+                                   explain=False)
                 if any(not np.array_equal(out[m].ranks, base[m].ranks) for m in out):
                     return member, k, changed
     pytest.fail("no single goal-level judgment moves a rank in the example")
@@ -209,7 +211,8 @@ def test_to_dict_is_plain_json(example, rank_moving_judgment):
     data = json.loads(json.dumps(d.to_dict(), allow_nan=False))
     assert data["empty"] is False and data["changes"][0]["topic"] == "judgments"
     assert set(data["methods"]) == set(example.settings.ranking_methods)
-    assert {"vendor", "rank_before", "rank_after", "delta", "weights_part", "scores_part"} <= set(data["methods"]["topsis"]["vendors"][0])
+    assert {"vendor", "rank_before", "rank_after", "delta", "weights_part", "scores_part"} <= set(
+        data["methods"]["topsis"]["vendors"][0])
 
 
 def test_text_rejects_an_unknown_language(example):

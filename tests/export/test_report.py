@@ -19,7 +19,8 @@ SENSITIVITY = {
                    "winner_high": None, "sentence": "wins while <b>quality</b> is 2 %..35 %"}],
     "acceptability": {"vendors": ["huaxin", "mingzhang", "yunsuan", "chengtai", "yuanfan"],
                       "matrix": [[0.6, 0.2, 0.1, 0.1, 0.0]] + [[0.1] * 5] * 4, "samples": 10000},
-    "tornado": [{"criterion": "cost", "low_weight": 0.05, "high_weight": 0.08, "low": -0.01, "high": 0.03, "base": 0.02}],
+    "tornado": [{"criterion": "cost", "low_weight": 0.05, "high_weight": 0.08,
+                 "low": -0.01, "high": 0.03, "base": 0.02}],
     "notes": ["Sampled with the judgments model."],
 }
 

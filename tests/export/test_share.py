@@ -11,8 +11,8 @@ import mcda
 from mcda.engine.evaluation import evaluate
 from mcda.errors import ScenarioError
 from mcda.export.share import COMMITTEE, export_json, import_json, redact
-from mcda.scenario.io import dumps, parse_scenario
 from mcda.methods import METHOD_NAMES
+from mcda.scenario.io import dumps, parse_scenario
 
 MEMBER_NAMES = ("王敏", "Wang Min", "李娜", "Li Na", "陈伟", "Chen Wei", "首席财务官")
 

@@ -123,9 +123,11 @@ def test_unknown_vendor_or_criterion_and_missing_rows_or_columns_are_errors(exam
     got = [str(p) for p in err.value.problems]
     assert "row 1, column E: unknown criterion id 'quality.nonexistent'" in got
     assert "row 1, column F: 'quality' is not a leaf criterion: scores go on leaf criteria" in got
-    assert any(p.startswith("row 1: no column for criterion(s) responsiveness.channels, responsiveness.resolution_efficiency")
+    assert any(p.startswith("row 1: no column for criterion(s) responsiveness.channels, "
+                            "responsiveness.resolution_efficiency")
                for p in got)
-    assert "row 8, column vendor: unknown vendor id 'acme' (vendors: huaxin, mingzhang, yunsuan, chengtai, yuanfan)" in got
+    assert ("row 8, column vendor: unknown vendor id 'acme' "
+            "(vendors: huaxin, mingzhang, yunsuan, chengtai, yuanfan)") in got
     assert "no row for vendor(s) mingzhang; keep every vendor's row" in got
 
 
@@ -190,7 +192,8 @@ def test_the_xlsx_template_checks_input_against_each_scale(example):
     rules = {(dv.formula1, dv.formula2) for dv in ws.data_validations.dataValidation}
     assert ("1", "5") in rules and ("100000", "1000000") in rules
     assert ws.freeze_panes == "D7"
-    assert np.isclose(ws.cell(HEADER_ROWS + 1, 4).value, example.scores["cfo"]["huaxin"]["responsiveness.response_time"])
+    assert np.isclose(ws.cell(HEADER_ROWS + 1, 4).value,
+                      example.scores["cfo"]["huaxin"]["responsiveness.response_time"])
 
 
 def test_a_truncated_csv_row_is_an_error_not_silently_missing_scores(example):

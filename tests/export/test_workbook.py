@@ -24,7 +24,8 @@ SENSITIVITY = {
     "stability": [{"node": "quality", "current": 0.08, "low": 0.01, "high": 0.2, "winner_low": "yunsuan",
                    "winner_high": None, "sentence": "huaxin stays on top while ..."}],
     "acceptability": {"vendors": ["huaxin", "yunsuan"], "matrix": [[0.7, 0.3], [0.3, 0.7]], "samples": 1000},
-    "tornado": [{"criterion": "cost", "low_weight": 0.05, "high_weight": 0.08, "low": 0.01, "high": 0.03, "base": 0.02}],
+    "tornado": [{"criterion": "cost", "low_weight": 0.05, "high_weight": 0.08,
+                 "low": 0.01, "high": 0.03, "base": 0.02}],
 }
 
 
@@ -35,7 +36,7 @@ def book(evaluation):
 
 def table(ws, header_row: int = 1) -> list[dict]:
     head = [c.value for c in ws[header_row]]
-    return [dict(zip(head, (c.value for c in row))) for row in ws.iter_rows(min_row=header_row + 1)]
+    return [dict(zip(head, (c.value for c in row), strict=True)) for row in ws.iter_rows(min_row=header_row + 1)]
 
 
 def test_the_workbook_has_a_sheet_per_topic(evaluation, book):
@@ -48,7 +49,7 @@ def test_criteria_sheet_holds_the_tree_and_its_weights(evaluation, book):
     rows = table(book[SHEETS["criteria"]])
     by_id = {r["编号 ID"]: r for r in rows}
     assert len(rows) == 1 + 19 + 115
-    glob = dict(zip(evaluation.problem.leaves, evaluation.global_weights))
+    glob = dict(zip(evaluation.problem.leaves, evaluation.global_weights, strict=True))
     for leaf, w in glob.items():
         assert by_id[leaf]["全局权重 Global weight"] == pytest.approx(w, rel=1e-15)
     for dim, w in evaluation.dimension_weights().items():

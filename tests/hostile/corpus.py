@@ -143,7 +143,8 @@ def _bomb(parts: dict[str, bytes]) -> None:
 
 def _merge(parts: dict[str, bytes]) -> None:
     name = "xl/worksheets/sheet1.xml"
-    parts[name] = parts[name].replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="D7:E7"/></mergeCells>')
+    parts[name] = parts[name].replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="D7:E7"/></mergeCells>')
 
 
 def _many_parts(parts: dict[str, bytes]) -> None:
@@ -171,7 +172,9 @@ ZH = r"[\u4e00-\u9fff]"
 CSV = "scores.csv"
 XLSX = "scores.xlsx"
 IMPORT = ("import-scores", EX)
-SAVE = ("store", "--store", "lib.sqlite3", "save", EX, "--name", "tender")
+STORE = ("store", "--store", "lib.sqlite3")
+SAVE = (*STORE, "save", EX, "--name", "tender")
+SENS = ("export", EX, "--sensitivity", "s.json", "-o", "r.html")
 
 CASES: list[Case] = [
     # ------------------------------------------------------------------ the scenario loader
@@ -181,7 +184,8 @@ CASES: list[Case] = [
     Case("loader-not-utf8", ("validate", "b.json"), {"b.json": b'{"a": "\xff\xfe"}'}, 1, r"not UTF-8 text \(byte 7"),
     Case("loader-truncated", ("rank", "t.json"), {"t.json": lambda: ex()[:5000]}, 1,
          r"line 1, column \d+: .*looks truncated"),
-    Case("loader-array", ("validate", "a.json"), {"a.json": b"[1, 2]"}, 1, r"JSON object at the top level, found an array"),
+    Case("loader-array", ("validate", "a.json"), {"a.json": b"[1, 2]"}, 1,
+         r"JSON object at the top level, found an array"),
     Case("loader-duplicate-key", ("validate", "d.json"), {"d.json": b'{"kind": "model", "kind": "scenario"}'}, 1,
          r"the key 'kind' appears twice"),
     Case("loader-deep-arrays", ("rank", "deep.json"), {"deep.json": b"[" * 100_000 + b"1" + b"]" * 100_000}, 1,
@@ -234,7 +238,8 @@ CASES: list[Case] = [
     Case("loader-bool-score", ("validate", "b.json"),
          {"b.json": mutated(_set(("scores", "cfo", "huaxin", "responsiveness.response_time"), True))}, 1,
          r"response_time\]: input should be a valid number"),
-    Case("loader-zh-rank", ("rank", "z.json", "--lang", "zh"), {"z.json": mutated(_set(("vendors", 0, "id"), "1 bad"))}, 1,
+    Case("loader-zh-rank", ("rank", "z.json", "--lang", "zh"),
+         {"z.json": mutated(_set(("vendors", 0, "id"), "1 bad"))}, 1,
          r"z\.json: 发现 1 个问题：\n  - vendors\[0\]\.id: \"1 bad\" 不是有效的编号"),
     Case("loader-zh-validate", ("validate", "z.json", "--lang", "zh"),
          {"z.json": mutated(_set(("scores", "cfo", "huaxin", "responsiveness.response_time"), 6))}, 1,
@@ -268,7 +273,8 @@ CASES: list[Case] = [
     Case("name-template-formula", ("template-scores", "h.json", "--member", "cfo"),
          {"h.json": hostile_names("@SUM(A1)")}, 0, r",'@SUM\(A1\),"),
     # ------------------------------------------------------------------ score import: CSV
-    Case("csv-valid", (*IMPORT, CSV, "--member", "cfo", "-o", "out.json"), {EX: ex, CSV: lambda: csv_template().encode()},
+    Case("csv-valid", (*IMPORT, CSV, "--member", "cfo", "-o", "out.json"),
+         {EX: ex, CSV: lambda: csv_template().encode()},
          0, r"imported cfo's scores from scores\.csv; wrote out\.json"),
     Case("csv-gb18030", (*IMPORT, CSV, "--member", "cfo", "-o", "out.json"),
          {EX: ex, CSV: lambda: csv_template().encode("gb18030")}, 0, r"imported"),
@@ -285,7 +291,8 @@ CASES: list[Case] = [
          r"row 7, column vendor: unknown vendor id 'ghost'"),
     Case("csv-no-header", (*IMPORT, CSV, "--member", "cfo"), {EX: ex, CSV: b"a,b\n1,2\n"}, 1, r"no header row"),
     Case("csv-truncated-row", (*IMPORT, CSV, "--member", "cfo"),
-         {EX: ex, CSV: csv_with(lambda rows: rows.__setitem__(7, rows[7][:10]))}, 1, r"row 8: the row ends after 10 cells"),
+         {EX: ex, CSV: csv_with(lambda rows: rows.__setitem__(7, rows[7][:10]))}, 1,
+         r"row 8: the row ends after 10 cells"),
     Case("csv-too-many-rows", (*IMPORT, CSV, "--member", "cfo"), {EX: ex, CSV: lines_of(10_001, 2)}, 1,
          r"too large \(over 10,000 rows .* at row 10001\)"),
     Case("csv-too-many-columns", (*IMPORT, CSV, "--member", "cfo"), {EX: ex, CSV: lines_of(1, 2_001)}, 1,
@@ -310,39 +317,36 @@ CASES: list[Case] = [
     Case("xlsx-truncated", (*IMPORT, XLSX, "--member", "cfo"), {EX: ex, XLSX: lambda: xlsx_template()[:3000]}, 1,
          r"not a readable \.xlsx workbook"),
     # ------------------------------------------------------------------ export --sensitivity FILE (item 2)
-    Case("sens-number-for-list", ("export", EX, "--sensitivity", "s.json", "-o", "r.html"),
-         {EX: ex, "s.json": sens({"tornado": 5})}, 1, r"s\.json: 1 problem.*\n.*sensitivity tornado: expected a list, found 5"),
-    Case("sens-text-for-number", ("export", EX, "--sensitivity", "s.json", "-o", "r.html"),
+    Case("sens-number-for-list", SENS, {EX: ex, "s.json": sens({"tornado": 5})}, 1,
+         r"s\.json: 1 problem.*\n.*sensitivity tornado: expected a list, found 5"),
+    Case("sens-text-for-number", SENS,
          {EX: ex, "s.json": sens({"stability": [{"node": "quality", "current": "high"}]})}, 1,
          r"sensitivity stability\[0\]\.current: expected a finite number or None, found 'high'"),
     Case("sens-ghost-vendor", ("export", EX, "--sensitivity", "s.json", "-o", "r.xlsx"),
          {EX: ex, "s.json": sens({"acceptability": {"vendors": ["ghost"], "matrix": [[1.0]]}})}, 1,
          r"sensitivity acceptability\.vendors\[0\]: the scenario has no vendor 'ghost'"),
-    Case("sens-ghost-node", ("export", EX, "--sensitivity", "s.json", "-o", "r.html"),
-         {EX: ex, "s.json": sens({"stability": [{"node": "ghostnode", "current": 0.1}]})}, 1,
+    Case("sens-ghost-node", SENS, {EX: ex, "s.json": sens({"stability": [{"node": "ghostnode", "current": 0.1}]})}, 1,
          r"sensitivity stability\[0\]\.node: the scenario has no criterion 'ghostnode'"),
-    Case("sens-ghost-winner", ("export", EX, "--sensitivity", "s.json", "-o", "r.html"),
+    Case("sens-ghost-winner", SENS,
          {EX: ex, "s.json": sens({"stability": [{"node": "quality", "winner_low": "ghost"}]})}, 1,
          r"sensitivity stability\[0\]\.winner_low: the scenario has no vendor 'ghost'"),
-    Case("sens-samples-text", ("export", EX, "--sensitivity", "s.json", "-o", "r.html"),
+    Case("sens-samples-text", SENS,
          {EX: ex, "s.json": sens({"acceptability": {"vendors": ["huaxin"], "matrix": [[1.0]], "samples": "many"}})}, 1,
          r"sensitivity acceptability\.samples: expected a finite number"),
-    Case("sens-matrix-number", ("export", EX, "--sensitivity", "s.json", "-o", "r.html"),
+    Case("sens-matrix-number", SENS,
          {EX: ex, "s.json": sens({"acceptability": {"vendors": ["huaxin"], "matrix": 5}})}, 1,
          r"sensitivity acceptability\.matrix: expected a list"),
-    Case("sens-list", ("export", EX, "--sensitivity", "s.json", "-o", "r.html"), {EX: ex, "s.json": sens([1])}, 1,
-         r"sensitivity must be a dict, found list"),
-    Case("sens-not-json", ("export", EX, "--sensitivity", "s.json", "-o", "r.html"), {EX: ex, "s.json": b"{nope"}, 1,
-         r"s\.json: .*\n.*not valid JSON at line 1, column 2"),
-    Case("sens-zh", ("export", EX, "--sensitivity", "s.json", "-o", "r.html", "--lang", "zh"),
-         {EX: ex, "s.json": sens({"tornado": [{"criterion": "ghost"}]})}, 1,
+    Case("sens-list", SENS, {EX: ex, "s.json": sens([1])}, 1, r"sensitivity must be a dict, found list"),
+    Case("sens-not-json", SENS, {EX: ex, "s.json": b"{nope"}, 1, r"s\.json: .*\n.*not valid JSON at line 1, column 2"),
+    Case("sens-zh", (*SENS, "--lang", "zh"), {EX: ex, "s.json": sens({"tornado": [{"criterion": "ghost"}]})}, 1,
          r"sensitivity tornado\[0\]\.criterion：方案中没有指标 'ghost'"),
     # ------------------------------------------------------------------ exports
     Case("export-suffix", ("export", EX, "-o", "r.pdf"), {EX: ex}, 1, r"the output r\.pdf ends in \.pdf"),
     Case("export-onto-input", ("export", EX, "--format", "json", "-o", EX), {EX: ex}, 1,
          r"the output ex\.json is the input file ex\.json"),
     Case("export-xlsx-stdout", ("export", EX, "--format", "xlsx"), {EX: ex}, 1, r"give -o FILE"),
-    Case("export-html", ("export", EX, "-o", "r.html", "--samples", "0"), {EX: ex}, 0, r"wrote the HTML report to r\.html"),
+    Case("export-html", ("export", EX, "-o", "r.html", "--samples", "0"), {EX: ex}, 0,
+         r"wrote the HTML report to r\.html"),
     Case("export-into-missing-folder", ("export", EX, "--format", "json", "-o", "no/such/x.json"), {EX: ex}, 1,
          r"no/such/x\.json: cannot write: the folder .* does not exist"),
     # ------------------------------------------------------------------ numbers on the command line (items 3, 4)
@@ -353,38 +357,35 @@ CASES: list[Case] = [
     Case("args-export-samples-cap", ("export", EX, "-o", "r.html", "--samples", "10000001"), {EX: ex}, 2,
          r"argument --samples: expected a number of samples of at most 10,000,000"),
     Case("args-seed-cap", ("sensitivity", EX, "--seed", str(2**64)), {EX: ex}, 2, r"argument --seed: .*at most"),
-    Case("args-version-open", ("store", "--store", "lib.sqlite3", "open", "tender", "--version", str(2**64)), {}, 2,
+    Case("args-version-open", (*STORE, "open", "tender", "--version", str(2**64)), {}, 2,
          r"argument --version: expected a version number of at most 9,223,372,036,854,775,807"),
-    Case("args-version-restore", ("store", "--store", "lib.sqlite3", "restore", "tender", "9" * 30), {}, 2,
+    Case("args-version-restore", (*STORE, "restore", "tender", "9" * 30), {}, 2,
          r"argument N: expected a version number of at most"),
-    Case("args-version-diff", ("store", "--store", "lib.sqlite3", "diff", "tender", "1", str(2**70)), {}, 2,
+    Case("args-version-diff", (*STORE, "diff", "tender", "1", str(2**70)), {}, 2,
          r"argument V2: expected a version number of at most"),
-    Case("args-version-negative", ("store", "--store", "lib.sqlite3", "open", "tender", "--version", "-1"), {}, 2,
+    Case("args-version-negative", (*STORE, "open", "tender", "--version", "-1"), {}, 2,
          r"argument --version: expected a version number of at least 1"),
-    Case("args-version-text", ("store", "--store", "lib.sqlite3", "open", "tender", "--version", "1e3"), {}, 2,
+    Case("args-version-text", (*STORE, "open", "tender", "--version", "1e3"), {}, 2,
          r"argument --version: expected a version number, found '1e3'"),
     # ------------------------------------------------------------------ store names and versions
-    Case("store-name-empty", ("store", "--store", "lib.sqlite3", "save", EX, "--name", ""), {EX: ex}, 1,
-         r"a scenario name cannot be empty"),
-    Case("store-name-long", ("store", "--store", "lib.sqlite3", "save", EX, "--name", "a" * 101), {EX: ex}, 1,
-         r"at most 100 characters"),
-    Case("store-name-newline", ("store", "--store", "lib.sqlite3", "save", EX, "--name", "x\ny"), {EX: ex}, 1,
-         r"U\+000A at position 2"),
-    Case("store-name-bidi", ("store", "--store", "lib.sqlite3", "save", EX, "--name", "ev\u202eil"), {EX: ex}, 1,
-         r"U\+202E at position 3"),
-    Case("store-name-non-utf8", ("store", "--store", "lib.sqlite3", "save", EX, "--name", b"\xff"), {EX: ex}, 1,
+    Case("store-name-empty", (*STORE, "save", EX, "--name", ""), {EX: ex}, 1, r"a scenario name cannot be empty"),
+    Case("store-name-long", (*STORE, "save", EX, "--name", "a" * 101), {EX: ex}, 1, r"at most 100 characters"),
+    Case("store-name-newline", (*STORE, "save", EX, "--name", "x\ny"), {EX: ex}, 1, r"U\+000A at position 2"),
+    Case("store-name-bidi", (*STORE, "save", EX, "--name", "ev\u202eil"), {EX: ex}, 1, r"U\+202E at position 3"),
+    Case("store-name-non-utf8", (*STORE, "save", EX, "--name", b"\xff"), {EX: ex}, 1,
          r"control or invisible characters"),
-    Case("store-open-missing-version", ("store", "--store", "lib.sqlite3", "open", "tender", "--version", "7"), {EX: ex}, 1,
+    Case("store-open-missing-version", (*STORE, "open", "tender", "--version", "7"), {EX: ex}, 1,
          r"tender", setup=(SAVE,)),
-    Case("store-open-absent", ("store", "--store", "lib.sqlite3", "open", "nobody"), {EX: ex}, 1, r"nobody", setup=(SAVE,)),
-    Case("store-list-dotdot", ("store", "--store", "lib.sqlite3", "list"), {EX: ex}, 0, r"\.\./\.\./etc",
-         setup=(("store", "--store", "lib.sqlite3", "save", EX, "--name", "../../etc"),)),
-    Case("store-diff-max-version", ("store", "--store", "lib.sqlite3", "diff", "tender", "1", str(2**63 - 1)), {EX: ex}, 1,
+    Case("store-open-absent", (*STORE, "open", "nobody"), {EX: ex}, 1, r"nobody", setup=(SAVE,)),
+    Case("store-list-dotdot", (*STORE, "list"), {EX: ex}, 0, r"\.\./\.\./etc",
+         setup=((*STORE, "save", EX, "--name", "../../etc"),)),
+    Case("store-diff-max-version", (*STORE, "diff", "tender", "1", str(2**63 - 1)), {EX: ex}, 1,
          r"tender", setup=(SAVE,)),
-    Case("store-save-invalid", ("store", "--store", "lib.sqlite3", "save", "bad.json"), {"bad.json": raw(BIG)}, 1,
+    Case("store-save-invalid", (*STORE, "save", "bad.json"), {"bad.json": raw(BIG)}, 1,
          r"bad\.json: .*\n.*line 1, column \d+"),
     # ------------------------------------------------------------------ the API, through tests/hostile/api_runner.py
-    Case("api-parse-json-deep", ("api", "parse_json", "d.json"), {"d.json": b'{"a":' * 1_000_000}, 1, r"nested too deeply"),
+    Case("api-parse-json-deep", ("api", "parse_json", "d.json"), {"d.json": b'{"a":' * 1_000_000}, 1,
+         r"nested too deeply"),
     Case("api-parse-json-digits", ("api", "parse_json", "d.json"), {"d.json": ("[" + BIG + "]").encode()}, 1,
          r"line 1, column 2"),
     Case("api-import-csv-bytes", ("api", "import_scores", "s.csv"), {"s.csv": bytes(range(256)) * 50}, 1,
@@ -394,5 +395,6 @@ CASES: list[Case] = [
     Case("api-check-sensitivity", ("api", "check_sensitivity", "s.json"),
          {"s.json": sens({"stability": [{"node": "quality", "winner_high": ["a"]}]})}, 1,
          r"sensitivity stability\[0\]\.winner_high: expected a text"),
-    Case("api-safe", ("api", "safe", "x.txt"), {"x.txt": b"ok\xff\xfe\x1b[2J\xe2\x80\xae"}, 0, r"ok\\xff\\xfe\\x1b\[2J\\u202e"),
+    Case("api-safe", ("api", "safe", "x.txt"), {"x.txt": b"ok\xff\xfe\x1b[2J\xe2\x80\xae"}, 0,
+         r"ok\\xff\\xfe\\x1b\[2J\\u202e"),
 ]

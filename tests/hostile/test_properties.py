@@ -47,9 +47,11 @@ def _paths(obj, prefix=()):
 
 PATHS = [p for p in _paths(SMALL) if p]
 scalars = st.none() | st.booleans() | st.integers(-10**30, 10**30) | st.floats(allow_nan=True) | st.text(max_size=20) \
-    | st.sampled_from(["1/3", "1/0", "a1", "v1", "m1", "goal", "ordinal", "numeric", "benefit", "\ud800", "\x85", "9" * 400])
-json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                                                  max_size=4), max_leaves=12)
+    | st.sampled_from(["1/3", "1/0", "a1", "v1", "m1", "goal", "ordinal", "numeric", "benefit",
+                       "\ud800", "\x85", "9" * 400])
+json_values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12)
 
 
 def _set(data, path, value):
@@ -119,8 +121,9 @@ def test_a_scenario_with_text_spliced_in_loads_or_is_refused(at, junk):
 
 # ----------------------------------------------------------------------------- score import
 BASE = parse_document(SMALL)
-cells = st.none() | st.text(max_size=12) | st.sampled_from(["1", "5", "0", "6", "1e999", "nan", "-0", "1,000", "'3", "=1+2",
-                                                             "\t4", "2.5", " 3 ", "9" * 300, "v1", "#x", "vendor"])
+cells = st.none() | st.text(max_size=12) | st.sampled_from([
+    "1", "5", "0", "6", "1e999", "nan", "-0", "1,000", "'3", "=1+2", "\t4", "2.5", " 3 ", "9" * 300,
+    "v1", "#x", "vendor"])
 
 
 def _import_or_refuse(data: bytes | str):
@@ -171,8 +174,8 @@ def test_a_template_with_cells_changed_imports_or_is_refused_and_round_trips(cha
 @FAST
 @given(st.lists(st.integers(0, 9), max_size=4), st.lists(st.integers(0, 8), max_size=3))
 def test_a_template_with_rows_or_columns_removed_imports_or_is_refused(drop_rows, drop_cols):
-    rows = [[c for j, c in enumerate(row) if j not in drop_cols] for i, row in enumerate(_grid(template_csv(BASE, "m1")))
-            if i not in drop_rows]
+    rows = [[c for j, c in enumerate(row) if j not in drop_cols]
+            for i, row in enumerate(_grid(template_csv(BASE, "m1"))) if i not in drop_rows]
     updated = _import_or_refuse(_csv(rows).encode("utf-8"))
     if updated is not None:
         _scores_round_trip(updated)

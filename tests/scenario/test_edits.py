@@ -47,7 +47,8 @@ def test_remove_criterion_cascades(example):
     for mj in new.judgments.values():
         assert "quality" not in mj.nodes
         assert all("quality" not in (p.a, p.b) for p in mj.nodes.get("goal", []))
-    assert all(not any(k.startswith("quality.") for k in cells) for per in new.scores.values() for cells in per.values())
+    assert all(not any(k.startswith("quality.") for k in cells)
+               for per in new.scores.values() for cells in per.values())
 
 
 def test_remove_a_child_of_a_node_with_direct_weights(example):
@@ -62,7 +63,8 @@ def test_add_under_a_node_with_direct_weights_gives_zero(example):
 
 
 def test_add_under_a_leaf_drops_its_scores(example):
-    new = edits.add_criterion(example, "quality.expertise", "quality.expertise.depth", "", "Depth", "benefit", "likert5")
+    new = edits.add_criterion(example, "quality.expertise", "quality.expertise.depth", "", "Depth", "benefit",
+                              "likert5")
     node = next(n for n, _, _ in new.criteria.walk() if n.id == "quality.expertise")
     assert node.direction is None and node.scale is None
     assert all("quality.expertise" not in cells for per in new.scores.values() for cells in per.values())

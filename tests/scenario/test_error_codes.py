@@ -13,8 +13,8 @@ from mcda.text import catalogue, text
 
 ROOT = Path(__file__).resolve().parents[2]
 BOUNDARY = [*sorted((ROOT / "mcda" / "scenario").glob("*.py")), *sorted((ROOT / "mcda" / "export").glob("*.py")),
-            *sorted(p for p in (ROOT / "mcda" / "cli").glob("*.py") if p.name != "store.py"), ROOT / "mcda" / "engine" / "diff.py",
-            ROOT / "mcda" / "engine" / "diff_text.py"]
+            *sorted(p for p in (ROOT / "mcda" / "cli").glob("*.py") if p.name != "store.py"),
+            ROOT / "mcda" / "engine" / "diff.py", ROOT / "mcda" / "engine" / "diff_text.py"]
 CODE = re.compile(r"""["'](err\.[a-z_.]+|cli\.[a-z_.]+)["']""")
 
 
@@ -51,5 +51,6 @@ def test_an_error_renders_in_both_languages_with_full_width_punctuation():
 
 
 def test_every_json_decoder_message_has_both_texts():
-    assert text("err.json.expecting_value", "en", line=1, col=2) == "not valid JSON at line 1, column 2: Expecting value"
+    assert (text("err.json.expecting_value", "en", line=1, col=2)
+            == "not valid JSON at line 1, column 2: Expecting value")
     assert text("err.json.other", "zh", line=1, col=2, msg="x") == "JSON 无效：第 1 行第 2 列，格式错误"

@@ -90,8 +90,10 @@ def _mutations():
         ("unknown_criterion", unknown_criterion, "judgments[cfo].nodes[quality][3].b", "is not a child of 'quality'"),
         ("unknown_member", unknown_member, "judgments[ghost]", "unknown member id 'ghost'"),
         ("duplicate_vendor_id", duplicate_vendor, "vendors[5].id", "duplicate id 'huaxin'"),
-        ("duplicate_criterion_id", duplicate_criterion, "criteria.children[1].children[0].id", "duplicate criterion id"),
-        ("score_outside_scale", score_out_of_scale, "scores[fin_mgr][huaxin][quality.expertise]", "7 is outside the scale 1..5"),
+        ("duplicate_criterion_id", duplicate_criterion,
+         "criteria.children[1].children[0].id", "duplicate criterion id"),
+        ("score_outside_scale", score_out_of_scale,
+         "scores[fin_mgr][huaxin][quality.expertise]", "7 is outside the scale 1..5"),
         ("repeated_pair", repeated_pair, "judgments[cfo].nodes[quality][", "judged twice"),
         ("wrong_schema_version", set_(["schema_version"], 2), "schema_version", "expected 1, found 2"),
         ("wrong_kind", set_(["kind"], "decision"), "kind", 'expected "model" or "scenario"'),
@@ -234,14 +236,20 @@ def test_save_keeps_the_file_mode(tmp_path):
 @pytest.mark.parametrize("mutate,path,words", [
     (lambda d: d["vendors"][0]["name"].__setitem__("en", "Hua\ud800xin"), "vendors[0].name.en", "surrogate"),
     (lambda d: d["vendors"][0]["name"].__setitem__("en", "Hua\x00xin"), "vendors[0].name.en", "control character"),
-    (lambda d: d["scores"]["cfo"]["huaxin"].__setitem__("quality.expertise", True), "scores[cfo][huaxin][quality.expertise]", "valid number"),
-    (lambda d: d["scores"]["cfo"]["huaxin"].__setitem__("quality.expertise", "4"), "scores[cfo][huaxin][quality.expertise]", "valid number"),
-    (lambda d: d["scores"]["cfo"]["huaxin"].__setitem__("cost.annual_fee", 1e300), "scores[cfo][huaxin][cost.annual_fee]", "less than or equal"),
+    (lambda d: d["scores"]["cfo"]["huaxin"].__setitem__("quality.expertise", True),
+     "scores[cfo][huaxin][quality.expertise]", "valid number"),
+    (lambda d: d["scores"]["cfo"]["huaxin"].__setitem__("quality.expertise", "4"),
+     "scores[cfo][huaxin][quality.expertise]", "valid number"),
+    (lambda d: d["scores"]["cfo"]["huaxin"].__setitem__("cost.annual_fee", 1e300),
+     "scores[cfo][huaxin][cost.annual_fee]", "less than or equal"),
     (lambda d: d["scales"]["likert5"].__setitem__("max", 10 ** 400), "scales[likert5].max", "less than or equal"),
-    (lambda d: d["judgments"]["cfo"]["nodes"]["quality"][0].__setitem__("value", "1e400"), "judgments[cfo].nodes[quality][0].value", "fraction such as 1/3"),
-    (lambda d: d["judgments"]["cfo"]["nodes"]["quality"][0].__setitem__("value", True), "judgments[cfo].nodes[quality][0].value", "found true"),
+    (lambda d: d["judgments"]["cfo"]["nodes"]["quality"][0].__setitem__("value", "1e400"),
+     "judgments[cfo].nodes[quality][0].value", "fraction such as 1/3"),
+    (lambda d: d["judgments"]["cfo"]["nodes"]["quality"][0].__setitem__("value", True),
+     "judgments[cfo].nodes[quality][0].value", "found true"),
     (lambda d: d["members"][0].__setitem__("weight", 1e308), "members[0].weight", "less than or equal"),
-    (lambda d: d["settings"]["sensitivity"].__setitem__("seed", -5), "settings.sensitivity.seed", "greater than or equal"),
+    (lambda d: d["settings"]["sensitivity"].__setitem__("seed", -5),
+     "settings.sensitivity.seed", "greater than or equal"),
 ], ids=["surrogate", "nul", "bool_score", "string_score", "huge_fee", "huge_scale", "judgment_overflow",
         "bool_judgment", "huge_vote", "negative_seed"])
 def test_hostile_values_are_refused_with_their_path(example_data, mutate, path, words):
@@ -249,7 +257,8 @@ def test_hostile_values_are_refused_with_their_path(example_data, mutate, path, 
     mutate(data)
     with pytest.raises(ScenarioError) as info:
         parse_document(data)
-    assert any(p.path == path and words in p.message for p in info.value.problems), [str(p) for p in info.value.problems]
+    assert any(p.path == path and words in p.message for p in info.value.problems), [
+        str(p) for p in info.value.problems]
     str(info.value).encode("utf-8")  # the message itself prints, whatever the file held
 
 

@@ -214,7 +214,7 @@ def test_whatif_on_a_sub_criterion_moves_its_siblings_only(app):
     before = [s.value for s in sliders]
     _ok(sliders[0].set_value(min(sliders[0].max, before[0] + 10)).run())
     after = [s.value for s in app.slider]
-    assert after[0] != before[0] and sum(a != b for a, b in zip(after[1:], before[1:])) >= 1
+    assert after[0] != before[0] and sum(a != b for a, b in zip(after[1:], before[1:], strict=True)) >= 1
     assert sum(after) == pytest.approx(100, abs=0.05 * len(after) + 0.01)
     assert any("changed: Service quality" in i.value for i in app.info)
 

@@ -18,7 +18,8 @@ if ev is None:
     st.stop()
 
 c1, c2, c3 = st.columns(3)
-report_lang = c1.segmented_control(t("report_language"), ["zh", "en"], format_func=lambda x: {"zh": "中文", "en": "English"}[x],
+report_lang = c1.segmented_control(t("report_language"), ["zh", "en"],
+                                   format_func=lambda x: {"zh": "中文", "en": "English"}[x],
                                    default=lang, required=True, key=state.key("report_lang"))
 with_sens = c2.toggle(t("include_sensitivity"), value=True, key=state.key("report_sens"),
                       help=t("include_sensitivity_help"))
@@ -53,7 +54,8 @@ else:
     book, html = files
     d1, d2 = st.columns(2)
     d1.download_button(t("download_workbook"), data=book, file_name=f"{stem}.xlsx", icon=":material/table:",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=state.key("dl_book"))
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=state.key("dl_book"))
     d1.caption(t("workbook_help"))
     d2.download_button(t("download_html"), data=html, file_name=f"{stem}_{report_lang}.html", mime="text/html",
                        icon=":material/public:", key=state.key("dl_html"))

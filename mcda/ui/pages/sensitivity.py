@@ -255,7 +255,9 @@ if tab_smaa.open:
                     {
                         t("vendor"): names,
                         t("first_rank_share"): [pct(x) for x in first],
-                        t("confidence"): [pct(c) if ok else "—" for c, ok in zip(summary.confidence, meaningful)],
+                        t("confidence"): [
+                            pct(c) if ok else "—" for c, ok in zip(summary.confidence, meaningful, strict=True)
+                        ],
                     }
                 ),
                 hide_index=True,
@@ -264,7 +266,8 @@ if tab_smaa.open:
             st.caption(t("confidence_help", threshold=pct(MEANINGFUL, 0)))
             if meaningful.any():
                 st.subheader(t("central_weights"))
-                dim_of = {leaf: cn[ev.problem.dimensions[g]] for leaf, g in zip(ev.problem.leaves, ev.problem.group)}
+                dim_of = {leaf: cn[ev.problem.dimensions[g]]
+                          for leaf, g in zip(ev.problem.leaves, ev.problem.group, strict=True)}
                 dim_names = [cn[d] for d in dims]
                 rows = np.flatnonzero(meaningful)
                 z = []

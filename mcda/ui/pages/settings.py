@@ -97,7 +97,7 @@ with st.form(key=state.key("settings_form"), border=False):
     st.markdown(f"**{t('set_normalization')}**")
     _explained("normalization")
     cols = st.columns(len(se.normalisable_methods()))
-    for col, m in zip(cols, se.normalisable_methods()):
+    for col, m in zip(cols, se.normalisable_methods(), strict=True):
         options = ["", *se.normalization_choices()]
         now = s.normalization.get(m, "")
         default = METHODS[m].default_normalization
