@@ -278,7 +278,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'unknown ranking method(s) {names}; known: {known}',
     ),
     'err.ahp.rankings_not_dict': (
-        'rankings 必须是非空字典 {{方法名: 名次}}',
+        'rankings 必须是非空字典 {{方法名：名次}}',
         'rankings must be a non-empty dict {{method name: ranks}}',
     ),
     'err.ahp.ranks_not_numbers': (

@@ -341,7 +341,7 @@ CASES: list[Case] = [
     Case("sens-zh", (*SENS, "--lang", "zh"), {EX: ex, "s.json": sens({"tornado": [{"criterion": "ghost"}]})}, 1,
          r"sensitivity tornado\[0\]\.criterion：方案中没有指标 'ghost'"),
     # ------------------------------------------------------------------ exports
-    Case("export-suffix", ("export", EX, "-o", "r.pdf"), {EX: ex}, 1, r"the output r\.pdf ends in \.pdf"),
+    Case("export-suffix", ("export", EX, "-o", "r.docx"), {EX: ex}, 1, r"the output r\.docx ends in \.docx"),
     Case("export-onto-input", ("export", EX, "--format", "json", "-o", EX), {EX: ex}, 1,
          r"the output ex\.json is the input file ex\.json"),
     Case("export-xlsx-stdout", ("export", EX, "--format", "xlsx"), {EX: ex}, 1, r"give -o FILE"),
