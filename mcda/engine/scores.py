@@ -39,6 +39,7 @@ from typing import Callable
 
 import numpy as np
 
+from mcda.engine.tender_scoring import weighted_trimmed_mean
 from mcda.errors import MCDAError
 
 __all__ = ["AggregatedScores", "aggregate_scores", "AGGREGATION_RULES", "MISSING_POLICIES",
@@ -131,6 +132,7 @@ AGGREGATION_RULES: dict[str, Callable] = {
     "mean": weighted_mean,
     "median": weighted_median,
     "geometric_mean": weighted_geometric_mean,
+    "trimmed_mean": weighted_trimmed_mean,  # mcda.engine.tender_scoring: drop one highest and one lowest (>= 5)
 }
 
 

@@ -28,6 +28,7 @@ import numpy as np
 from mcda import ahp
 from mcda.errors import MCDAError
 from mcda.ahp.hierarchy import global_weights
+from mcda.engine.gates import without_gates
 from mcda.scenario.schema import Criterion, Scenario, Settings
 
 __all__ = [
@@ -285,6 +286,7 @@ def compute_weights(scenario: Scenario) -> WeightsResult:
     Raises :class:`~mcda.errors.MCDAError` (naming the node) when the committee's
     combined judgments at a node do not connect all its sub-criteria.
     """
+    scenario = without_gates(scenario)  # qualification gates carry no weight (mcda.engine.gates)
     s = scenario.settings
     voting = _voting(scenario) if scenario.members else {}
     nodes: dict[str, NodeResult] = {}

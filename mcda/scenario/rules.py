@@ -11,6 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from mcda.errors import Problem
+from mcda.scenario.procurement import gate_nodes, tender_problems
 
 if TYPE_CHECKING:  # pragma: no cover
     from mcda.scenario.schema import Criterion, Document
@@ -44,7 +45,7 @@ def _criteria_problems(doc: Document) -> list[Problem]:
         if depth > MAX_TREE_DEPTH:
             out.append(Problem(path, f"the criteria tree is deeper than {MAX_TREE_DEPTH} levels"))
             continue
-        if node.is_leaf and node is not doc.criteria:
+        if node.is_leaf and node is not doc.criteria and node.kind != "gate":  # a gate is pass/fail: no scale
             if depth == 1 and node.direction is None and node.scale is None:
                 out.append(Problem(path, f"dimension {node.id!r} is empty: add sub-criteria, or give it a direction and a scale to score it directly"))
                 continue
@@ -72,6 +73,7 @@ def _unique(items, field: str) -> list[Problem]:
 
 def _judgment_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> list[Problem]:
     out: list[Problem] = []
+    gated = gate_nodes(doc.criteria)  # gates carry no direct weight
     for mid, mj in doc.judgments.items():
         base = f"judgments[{mid}]"
         if mid not in members:
@@ -111,7 +113,7 @@ def _judgment_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> l
                     out.append(Problem(f"{dpath}[{cid}]", f"{cid!r} is not a child of {nid!r}"))
                 elif not (math.isfinite(w) and w >= 0):
                     out.append(Problem(f"{dpath}[{cid}]", f"a weight must be zero or positive, found {w}"))
-            missing = [c for c in children if c not in weights]
+            missing = [c for c in children if c not in weights and c not in gated]
             if missing and children:
                 out.append(Problem(dpath, f"direct weights must cover every child of {nid!r}; missing: {', '.join(missing)}"))
             elif children and not any(w > 0 for w in weights.values()):
@@ -147,7 +149,7 @@ def _score_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> list
 
 def semantic_problems(doc: Document) -> list[Problem]:
     """Every cross-reference problem of a model or scenario, in file order."""
-    out = _criteria_problems(doc)
+    out = _criteria_problems(doc) + tender_problems(doc, tree_paths(doc.criteria))  # gates, price (procurement)
     if doc.kind != "scenario":
         return out
     nodes = {n.id: n for n, _, _ in doc.criteria.walk()}

@@ -44,6 +44,7 @@ __all__ = [
     "NORMALIZATION_NAMES",
     "LocalText",
     "Source",
+    "LevelJudgment",
     "OrdinalScale",
     "NumericScale",
     "Criterion",
@@ -124,6 +125,19 @@ class Source(_File):
     note: Text | None = None
 
 
+class LevelJudgment(_File):
+    """How much better level ``a`` of a rating scale is than level ``b`` (Saaty 1-9), for derived intensities."""
+
+    a: Annotated[int, Strict()]
+    b: Annotated[int, Strict()]
+    value: float
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _as_number(cls, v):
+        return _fraction(v)
+
+
 class OrdinalScale(_File):
     """An ordinal rating scale, e.g. 1-5 with a label per level."""
 
@@ -144,6 +158,26 @@ class OrdinalScale(_File):
     @property
     def bounds(self) -> tuple[float, float]:
         return float(self.min), float(self.max)
+    # rating scales (mcda.engine.ratings): the ratio-scale value of each level, preset or derived
+    intensities: dict[str, Annotated[float, Strict(), Field(gt=0, le=1e6)]] | None = None
+    level_judgments: list[LevelJudgment] | None = None
+
+    @model_validator(mode="after")
+    def _ratings(self) -> OrdinalScale:
+        from mcda.scenario.procurement import scale_problems
+
+        problems = scale_problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @model_serializer(mode="wrap")
+    def _drop_unrated(self, handler):
+        data = handler(self)
+        for key in ("intensities", "level_judgments"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
 
 class NumericScale(_File):
@@ -185,6 +219,9 @@ class Criterion(_File):
         for key in ("description", "direction", "scale", "source"):
             if data.get(key) is None:
                 data.pop(key, None)
+        for key, default in (("kind", "criterion"), ("price", False), ("price_points", None)):
+            if data.get(key, default) == default:
+                data.pop(key, None)
         return data
 
     @property
@@ -201,6 +238,12 @@ class Criterion(_File):
 
     def leaves(self) -> list[Criterion]:
         return [n for n, _, _ in self.walk() if n.is_leaf]
+    # tender rules (mcda.engine.gates, mcda.engine.tender_scoring)
+    kind: Literal["criterion", "gate"] = Field(
+        default="criterion", description="gate: a pass/fail qualification requirement, scored 1 = pass, 0 = fail")
+    price: bool = Field(default=False, description="the bid price: scored by the low-price-priority formula")
+    price_points: Annotated[float, Strict(), Field(gt=0, le=1e6)] | None = Field(
+        default=None, description="points of the price criterion (price score = lowest bid / bid x points)")
 
 
 class Metadata(_File):
@@ -305,10 +348,27 @@ class Settings(_File):
     normalization: dict[MethodName, NormalizationName] = Field(
         default_factory=dict, description="override a method's default normalisation"
     )
-    score_aggregation: Literal["mean", "median", "geometric_mean"] = "mean"
+    score_aggregation: Literal["mean", "median", "geometric_mean", "trimmed_mean"] = "mean"
     missing_scores: Literal["error", "skip", "impute_median"] = "skip"
     tie_tolerance: float = Field(default=1e-9, ge=0, le=0.1)
     sensitivity: SensitivitySettings = Field(default_factory=SensitivitySettings)
+    # tender rules (mcda.engine.gates, mcda.engine.tender_scoring, mcda.scenario.procurement)
+    gate_rule: Literal["any_fail", "majority"] = Field(
+        default="any_fail", description="a vendor fails a gate if any member fails it, or a weighted majority")
+    procurement: Literal["none", "cn_government"] = "none"
+    price_scoring: Literal["auto", "low_price_priority", "scale"] = Field(
+        default="auto", description="price criteria: auto = the low-price-priority formula (lowest bid / bid)")
+    price_criterion: Id | None = Field(default=None, description="id of the price criterion, if not marked price: true")
+
+    @model_serializer(mode="wrap")
+    def _drop_tender_defaults(self, handler):
+        """Tender-rule settings left at their defaults are not written: files without them stay byte-identical."""
+        data = handler(self)
+        for key, default in (("gate_rule", "any_fail"), ("procurement", "none"), ("price_scoring", "auto"),
+                             ("price_criterion", None)):
+            if data.get(key, default) == default:
+                data.pop(key, None)
+        return data
 
 
 class SemanticProblems(ValueError):
