@@ -30,7 +30,9 @@ def _weights(args: argparse.Namespace) -> int:
     from mcda.scenario.io import load_scenario
     from mcda.engine.weights import compute_weights
 
-    scenario = load_scenario(args.scenario, lint=False)
+    from mcda.engine.gates import without_gates
+
+    scenario = without_gates(load_scenario(args.scenario, lint=False))  # gates carry no weight
     w = compute_weights(scenario)
     if args.format == "json":
         print_json(w.to_dict())

@@ -195,7 +195,8 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
             for cid, value in cells.items():
                 if value is not None:
                     raw[k, i, col[cid]] = value
-    agg = aggregate_scores(ratings.rated_scores(scenario, leaves, raw), [m.weight for m in scenario.members], scenario.settings.score_aggregation,
+    rated = ratings.rated_scores(scenario, leaves, raw)  # rating scales: levels -> intensities (mcda.engine.ratings)
+    agg = aggregate_scores(rated, [m.weight for m in scenario.members], scenario.settings.score_aggregation,
                            scenario.settings.missing_scores, vendors=vendors, criteria=leaf_ids, members=members)
     bounds = np.empty((len(leaf_ids), 2))
     for j, leaf in enumerate(leaves):
