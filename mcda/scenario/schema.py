@@ -200,6 +200,9 @@ class NumericScale(_File):
 
 
 Scale = Annotated[OrdinalScale | NumericScale, Field(discriminator="kind")]
+#: the implied scale of a qualification gate (``kind: "gate"``)
+PASS_FAIL = OrdinalScale(kind="ordinal", min=0, max=1, labels={"0": LocalText(zh="不通过", en="fail"),
+                                                              "1": LocalText(zh="通过", en="pass")})
 
 
 class Criterion(_File):
@@ -394,6 +397,8 @@ class Document(_File):
         return self
 
     def leaf_scale(self, leaf: Criterion) -> OrdinalScale | NumericScale:
+        if leaf.kind == "gate" and leaf.scale is None:
+            return PASS_FAIL  # a qualification gate: 1 = pass, 0 = fail (mcda.engine.gates)
         return self.scales[leaf.scale]
 
 
