@@ -126,3 +126,16 @@ def test_rank_json_lists_the_excluded_vendors(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["excluded"] == [{"vendor": "B", "gates": ["tax"]}]
     assert {r["vendor"] for r in out["methods"]["wsm"]} == {"A", "C"}
+
+
+def test_weights_ask_diff_and_score_templates_run_on_a_scenario_with_gates(tmp_path, capsys):
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(_with_fails(tender(), {("m2", "B", "tax"): 0})), encoding="utf-8")
+    assert main(["weights", str(path), "--format", "json"]) == 0
+    assert set(json.loads(capsys.readouterr().out)["global"]) == {"q1", "q2", "fee"}
+    assert main(["diff", str(path), str(path)]) == 0
+    assert main(["ask", str(path), "--member", "m1", "--samples", "100", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert main(["template-scores", str(path), "--member", "m1", "-o", str(tmp_path / "s.csv")]) == 0
+    head = (tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert head.endswith("licence,tax")
