@@ -3,7 +3,8 @@
 **Trimmed mean** (score aggregation ``trimmed_mean``; 去掉一个最高分和一个最低分):
 for each vendor x criterion cell scored by at least :data:`TRIM_MIN_MEMBERS` (5)
 members with a vote, one highest and one lowest score are dropped (one score
-each, even when several members gave the same extreme value) and the rest are
+each, even when several members gave the same extreme value: then the one with the
+least voting weight, so the result does not depend on the members' order) and the rest are
 averaged with the members' voting weights renormalised over them. Below five
 scorers nothing is dropped: the cell gets the plain weighted mean (the
 documented fallback, since dropping two of three or four scores leaves too little),
@@ -57,12 +58,13 @@ def weighted_trimmed_mean(S: np.ndarray, wp: np.ndarray, wsum: np.ndarray) -> np
     """
     scored = wp > 0
     count = scored.sum(axis=0)
-    hi = np.argmax(np.where(scored, S, -np.inf), axis=0)
-    K = S.shape[0]
-    ks = np.arange(K)[:, None, None]
-    is_hi = ks == hi[None]
-    lo = np.argmin(np.where(scored & ~is_hi, S, np.inf), axis=0)
-    drop = (is_hi | (ks == lo[None])) & (count >= TRIM_MIN_MEMBERS)[None]
+    ks = np.arange(S.shape[0])[:, None, None]
+    top = scored & (S == np.where(scored, S, -np.inf).max(axis=0))
+    is_hi = ks == np.argmin(np.where(top, wp, np.inf), axis=0)[None]  # ties: the least voting weight
+    rest = scored & ~is_hi
+    bottom = rest & (S == np.where(rest, S, np.inf).min(axis=0))
+    is_lo = ks == np.argmin(np.where(bottom, wp, np.inf), axis=0)[None]
+    drop = (is_hi | is_lo) & (count >= TRIM_MIN_MEMBERS)[None]
     w = np.where(drop, 0.0, wp)
     total = w.sum(axis=0)
     return np.einsum("knm,knm->nm", S, w) / np.where(total > 0, total, wsum)

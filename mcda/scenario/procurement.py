@@ -19,15 +19,47 @@ Two entry points, each called once from the generic modules:
 """
 from __future__ import annotations
 
+from fractions import Fraction
+from typing import Annotated
+
 import numpy as np
+from pydantic import BaseModel, ConfigDict, Strict, field_validator
 
 from mcda.errors import Problem
 from mcda.text import text
 
-__all__ = ["MAX_RATING_LEVELS", "gate_nodes", "scale_problems", "tender_problems", "lint_rules"]
+__all__ = ["MAX_RATING_LEVELS", "LevelJudgment", "drop_defaults", "gate_nodes", "scale_problems",
+           "tender_problems", "lint_rules"]
 
 MAX_RATING_LEVELS = 20
 _SAATY_TOL = 1e-3
+
+
+class LevelJudgment(BaseModel):
+    """How much better level ``a`` of a rating scale is than level ``b`` (Saaty 1-9; "1/3" accepted)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    a: Annotated[int, Strict()]
+    b: Annotated[int, Strict()]
+    value: float
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _as_number(cls, v):
+        if isinstance(v, bool):
+            raise ValueError(f"expected a number or a fraction such as 1/3, found {str(v).lower()}")
+        try:
+            return float(Fraction(v.strip())) if isinstance(v, str) else v
+        except (ValueError, ZeroDivisionError):
+            raise ValueError(f"expected a number or a fraction such as 1/3, found {v!r}") from None
+
+
+def drop_defaults(data: dict, defaults: dict) -> dict:
+    """``data`` without the keys whose value is their default (serialisers: files keep their old shape)."""
+    for key, default in defaults.items():
+        if data.get(key, default) == default:
+            data.pop(key, None)
+    return data
 
 
 def _levels(scale) -> list[int]:

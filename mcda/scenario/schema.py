@@ -34,6 +34,7 @@ from pydantic import (
 from mcda.errors import Problem
 from mcda.methods import METHOD_NAMES
 from mcda.normalization import NORMALIZATIONS
+from mcda.scenario.procurement import LevelJudgment, drop_defaults, scale_problems
 from mcda.scenario.rules import semantic_problems
 
 __all__ = [
@@ -125,19 +126,6 @@ class Source(_File):
     note: Text | None = None
 
 
-class LevelJudgment(_File):
-    """How much better level ``a`` of a rating scale is than level ``b`` (Saaty 1-9), for derived intensities."""
-
-    a: Annotated[int, Strict()]
-    b: Annotated[int, Strict()]
-    value: float
-
-    @field_validator("value", mode="before")
-    @classmethod
-    def _as_number(cls, v):
-        return _fraction(v)
-
-
 class OrdinalScale(_File):
     """An ordinal rating scale, e.g. 1-5 with a label per level."""
 
@@ -164,20 +152,13 @@ class OrdinalScale(_File):
 
     @model_validator(mode="after")
     def _ratings(self) -> OrdinalScale:
-        from mcda.scenario.procurement import scale_problems
-
-        problems = scale_problems(self)
-        if problems:
+        if problems := scale_problems(self):
             raise ValueError("; ".join(problems))
         return self
 
     @model_serializer(mode="wrap")
     def _drop_unrated(self, handler):
-        data = handler(self)
-        for key in ("intensities", "level_judgments"):
-            if data.get(key) is None:
-                data.pop(key, None)
-        return data
+        return drop_defaults(handler(self), {"intensities": None, "level_judgments": None})
 
 
 class NumericScale(_File):
@@ -200,9 +181,8 @@ class NumericScale(_File):
 
 
 Scale = Annotated[OrdinalScale | NumericScale, Field(discriminator="kind")]
-#: the implied scale of a qualification gate (``kind: "gate"``)
 PASS_FAIL = OrdinalScale(kind="ordinal", min=0, max=1, labels={"0": LocalText(zh="不通过", en="fail"),
-                                                              "1": LocalText(zh="通过", en="pass")})
+                                                              "1": LocalText(zh="通过", en="pass")})  # gates
 
 
 class Criterion(_File):
@@ -222,10 +202,7 @@ class Criterion(_File):
         for key in ("description", "direction", "scale", "source"):
             if data.get(key) is None:
                 data.pop(key, None)
-        for key, default in (("kind", "criterion"), ("price", False), ("price_points", None)):
-            if data.get(key, default) == default:
-                data.pop(key, None)
-        return data
+        return drop_defaults(data, {"kind": "criterion", "price": False, "price_points": None})
 
     @property
     def is_leaf(self) -> bool:
@@ -242,11 +219,9 @@ class Criterion(_File):
     def leaves(self) -> list[Criterion]:
         return [n for n, _, _ in self.walk() if n.is_leaf]
     # tender rules (mcda.engine.gates, mcda.engine.tender_scoring)
-    kind: Literal["criterion", "gate"] = Field(
-        default="criterion", description="gate: a pass/fail qualification requirement, scored 1 = pass, 0 = fail")
-    price: bool = Field(default=False, description="the bid price: scored by the low-price-priority formula")
-    price_points: Annotated[float, Strict(), Field(gt=0, le=1e6)] | None = Field(
-        default=None, description="points of the price criterion (price score = lowest bid / bid x points)")
+    kind: Literal["criterion", "gate"] = Field(default="criterion", description="gate: pass/fail, scored 1 or 0")
+    price: bool = Field(default=False, description="the bid price, scored lowest bid / bid (x price_points)")
+    price_points: Annotated[float, Strict(), Field(gt=0, le=1e6)] | None = None
 
 
 class Metadata(_File):
@@ -356,22 +331,17 @@ class Settings(_File):
     tie_tolerance: float = Field(default=1e-9, ge=0, le=0.1)
     sensitivity: SensitivitySettings = Field(default_factory=SensitivitySettings)
     # tender rules (mcda.engine.gates, mcda.engine.tender_scoring, mcda.scenario.procurement)
-    gate_rule: Literal["any_fail", "majority"] = Field(
-        default="any_fail", description="a vendor fails a gate if any member fails it, or a weighted majority")
+    gate_rule: Literal["any_fail", "majority"] = "any_fail"
     procurement: Literal["none", "cn_government"] = "none"
-    price_scoring: Literal["auto", "low_price_priority", "scale"] = Field(
-        default="auto", description="price criteria: auto = the low-price-priority formula (lowest bid / bid)")
+    price_scoring: Literal["auto", "low_price_priority", "scale"] = "auto"
     price_criterion: Id | None = Field(default=None, description="id of the price criterion, if not marked price: true")
 
     @model_serializer(mode="wrap")
-    def _drop_tender_defaults(self, handler):
-        """Tender-rule settings left at their defaults are not written: files without them stay byte-identical."""
-        data = handler(self)
-        for key, default in (("gate_rule", "any_fail"), ("procurement", "none"), ("price_scoring", "auto"),
-                             ("price_criterion", None)):
-            if data.get(key, default) == default:
-                data.pop(key, None)
-        return data
+    def _drop_tender_defaults(self, handler):  # files without the tender settings stay byte-identical
+        return drop_defaults(handler(self), _TENDER_DEFAULTS)
+
+
+_TENDER_DEFAULTS = {"gate_rule": "any_fail", "procurement": "none", "price_scoring": "auto", "price_criterion": None}
 
 
 class SemanticProblems(ValueError):

@@ -134,3 +134,11 @@ def test_trimmed_fallback_and_price_band_notes():
         m["nodes"]["goal"] = [{"a": "quality", "b": "fee", "value": 1}]
     notes = [n for n in evaluate(load(gov)).notes if n.code == "rules.price_band"]
     assert len(notes) == 1 and "50.0%" in notes[0].text("en") and "10%-30%" in notes[0].text("en")
+
+
+def test_tied_extremes_drop_the_member_with_the_least_weight_whatever_the_order():
+    """Scores 2, 1, 1, 2, 1 with weights 1, 1, 2, 1, 1: drop one 2 (weight 1) and the 1 of weight 1, keep
+    2 (1), 1 (2), 1 (1): (2 + 2 + 1) / 4 = 1.25, in every member order."""
+    values, weights = np.array([2, 1, 1, 2, 1.0]), np.array([1, 1, 2, 1, 1.0])
+    for perm in ([0, 1, 2, 3, 4], [0, 2, 1, 3, 4], [4, 3, 2, 1, 0]):
+        assert _trim(values[perm], weights[perm]) == pytest.approx(1.25)
