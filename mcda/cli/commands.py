@@ -94,6 +94,8 @@ def _rank(args: argparse.Namespace) -> int:
         sys.stdout.write(buf.getvalue())
         return 0
     print(f"Ranking of {args.scenario}: {len(e.vendors)} vendors x {len(e.problem.leaves)} criteria")
+    for x in e.excluded:  # qualification gates (mcda.engine.gates)
+        print(f"left out: {x.vendor} ({name(x.vendor)}) failed {', '.join(name(g) for g in x.gates)}")
     for m in e.methods.values():
         label = m.label_zh if args.lang == "zh" else m.label_en
         print(f"\n{label}  [normalisation: {m.normalization}; {'higher' if m.higher_is_better else 'lower'} is better]")

@@ -139,3 +139,10 @@ def test_weights_ask_diff_and_score_templates_run_on_a_scenario_with_gates(tmp_p
     assert main(["template-scores", str(path), "--member", "m1", "-o", str(tmp_path / "s.csv")]) == 0
     head = (tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert head.endswith("licence,tax")
+
+
+def test_rank_text_names_the_vendors_left_out(tmp_path, capsys):
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(_with_fails(tender(), {("m2", "B", "tax"): 0})), encoding="utf-8")
+    assert main(["rank", str(path), "--method", "wsm"]) == 0
+    assert "left out: B (Vendor B) failed No major tax penalty" in capsys.readouterr().out
