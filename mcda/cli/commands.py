@@ -31,7 +31,9 @@ def _weights(args: argparse.Namespace) -> int:
     from mcda.engine.weights import compute_weights
     from mcda.scenario.io import load_scenario
 
-    scenario = load_scenario(args.scenario, lint=False)
+    from mcda.engine.gates import without_gates
+
+    scenario = without_gates(load_scenario(args.scenario, lint=False))  # gates carry no weight
     w = compute_weights(scenario)
     if args.format == "json":
         print_json(w.to_dict())
@@ -102,6 +104,9 @@ def _rank(args: argparse.Namespace) -> int:
         return text("cli.rank." + key, lang, **params)
 
     print(say("head", file=field(args.scenario), n=len(e.vendors), m=len(e.problem.leaves)))
+    for x in e.excluded:  # qualification gates (mcda.engine.gates)
+        gates = say("sep").join(name(g) for g in x.gates)
+        print(safe(say("left_out", vendor=name(x.vendor), gates=gates), lines=False))
     for m in e.methods.values():
         label = m.label_zh if lang == "zh" else m.label_en
         print("\n" + say("method_higher" if m.higher_is_better else "method_lower", label=label, norm=m.normalization))

@@ -33,6 +33,7 @@ import numpy as np
 from mcda import ahp
 from mcda.ahp import posterior as post
 from mcda.engine.evaluation import decision_problem
+from mcda.engine.gates import screen
 from mcda.errors import MCDAError
 from mcda.methods import BATCH_METHODS
 from mcda.scenario.schema import Scenario
@@ -289,6 +290,7 @@ def next_step(scenario: Scenario, member_id: str, *, samples: int = DEFAULT_SAMP
     if int(samples) < 10:
         raise MCDAError(code="ask.err.samples", found=repr(samples))
     size = int(samples)
+    scenario = screen(scenario)[0]  # qualification gates: no weight, failing vendors left out (mcda.engine.gates)
     method = _method(scenario, method)
     problem = decision_problem(scenario)
     norm = scenario.settings.normalization.get(method)

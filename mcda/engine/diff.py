@@ -300,7 +300,7 @@ def _weight_changes(ga: dict, gb: dict, order: list[str]) -> tuple[WeightChange,
 
 
 def _dimension_weights(s: Scenario, glob: dict) -> dict[str, float]:
-    return {d.id: float(sum(glob[leaf.id] for leaf in d.leaves())) for d in s.criteria.children}
+    return {d.id: float(sum(glob.get(leaf.id, 0.0) for leaf in d.leaves())) for d in s.criteria.children}
 
 
 def _effects(a: Scenario, b: Scenario, methods: list[str], renames: dict[str, str]):

@@ -25,6 +25,7 @@ from mcda.scenario.schema import NumericScale, Scenario
 from mcda.engine.scores import AggregatedScores, aggregate_scores
 from mcda.engine.validated import is_trusted, trusted
 from mcda.engine.weights import WeightsResult, compute_weights, recompose
+from mcda.engine import gates, ratings, tender_scoring
 
 __all__ = [
     "DecisionProblem",
@@ -52,6 +53,7 @@ class DecisionProblem:
     members: tuple[str, ...]
     raw: np.ndarray  # (K, n, m) members' scores, NaN = missing
     aggregated: AggregatedScores
+    excluded: tuple = ()  # mcda.engine.gates.Exclusion: vendors that failed a qualification gate
 
     @property
     def matrix(self) -> np.ndarray:
@@ -105,6 +107,7 @@ class Evaluation:
     agreement: object | None = None  # mcda.methods.Agreement
     given_notes: tuple[Note, ...] | None = field(default=None, repr=False)  # None: found on first use of `notes`
     local: dict[str, dict[str, float]] = field(default_factory=dict)  # local weights used (after what-if overrides)
+    excluded: tuple = ()  # mcda.engine.gates.Exclusion: vendors left out by the qualification gates
 
     @cached_property
     def notes(self) -> tuple[Note, ...]:
@@ -112,7 +115,8 @@ class Evaluation:
         since it needs the members' CR (computed lazily by the weights)."""
         if self.given_notes is not None:
             return self.given_notes
-        return _notes(self.weights, self.agreement, self.problem)
+        return (_notes(self.weights, self.agreement, self.problem)
+                + tender_scoring.tender_notes(self.scenario, self.problem, self.global_weights))
 
     @property
     def vendors(self) -> tuple[str, ...]:
@@ -168,6 +172,7 @@ class Evaluation:
             "agreement": agreement,
             "warnings": list(self.warnings),
             "settings": self.scenario.settings.model_dump(mode="json"),
+            "excluded": [e.to_dict() for e in self.excluded],
         }
 
 
@@ -178,6 +183,7 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
     (``settings.score_aggregation``, ``settings.missing_scores``; see
     :func:`mcda.engine.scores.aggregate_scores`).
     """
+    scenario, excluded = gates.screen(scenario)  # qualification gates (mcda.engine.gates)
     if not scenario.vendors:
         raise MCDAError(code="err.ahp.no_vendors")
     if not scenario.members:
@@ -209,7 +215,8 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
                 for cid, value in cells.items():
                     if value is not None:
                         raw[k, row[vid], col[cid]] = value
-    agg = aggregate_scores(raw, [m.weight for m in scenario.members], scenario.settings.score_aggregation,
+    rated = ratings.rated_scores(scenario, leaves, raw)  # rating scales: levels -> intensities (mcda.engine.ratings)
+    agg = aggregate_scores(rated, [m.weight for m in scenario.members], scenario.settings.score_aggregation,
                            scenario.settings.missing_scores, vendors=vendors, criteria=leaf_ids, members=members)
     bounds = np.empty((len(leaf_ids), 2))
     for j, leaf in enumerate(leaves):
@@ -223,7 +230,10 @@ def decision_problem(scenario: Scenario) -> DecisionProblem:
         bounds[j] = lo, hi
     types = np.array([1 if leaf.direction == "benefit" else -1 for leaf in leaves])
     group = np.array([dim_index[c] for c in leaf_ids], dtype=int)
-    return DecisionProblem(vendors, leaf_ids, tuple(d.id for d in dims), group, types, bounds, members, raw, agg)
+    bounds = ratings.rating_bounds(scenario, leaves, bounds)  # rating scales, low-price-priority price score
+    agg, types, bounds = tender_scoring.price_columns(scenario, leaves, agg, types, bounds, vendors)
+    return DecisionProblem(vendors, leaf_ids, tuple(d.id for d in dims), group, types, bounds, members, raw, agg,
+                           excluded)
 
 
 def _explain(name: str, result, problem: DecisionProblem) -> tuple[np.ndarray | None, str, tuple[Reason, ...]]:
@@ -321,6 +331,7 @@ def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
         Compute the agreement between methods (Spearman and WS, in numpy).
     """
     scenario = _revalidated(scenario)
+    scenario, excluded = gates.screen(scenario)  # gates: left out of weights, ranking and sensitivity
     if isinstance(methods, str):
         methods = [methods]
     unknown = [m for m in methods or () if m not in METHODS]
@@ -332,7 +343,7 @@ def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
     vec = np.array([glob[c] for c in problem.leaves])
     outcomes = rank_methods(problem, vec, scenario, methods)
     agr = _agreement(outcomes) if agreement else None
-    return Evaluation(scenario, w, problem, vec, outcomes, agr, None, local)
+    return Evaluation(scenario, w, problem, vec, outcomes, agr, None, local, excluded)
 
 
 def with_local_weights(evaluation: Evaluation, overrides: dict[str, dict[str, float]],
@@ -343,4 +354,4 @@ def with_local_weights(evaluation: Evaluation, overrides: dict[str, dict[str, fl
     p = problem or evaluation.problem
     vec = np.array([glob[c] for c in p.leaves])
     outcomes = rank_methods(p, vec, evaluation.scenario, list(evaluation.methods), explain=explain)
-    return Evaluation(evaluation.scenario, evaluation.weights, p, vec, outcomes, None, (), local)
+    return Evaluation(evaluation.scenario, evaluation.weights, p, vec, outcomes, None, (), local, evaluation.excluded)

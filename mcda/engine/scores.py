@@ -44,6 +44,7 @@ from typing import Callable
 
 import numpy as np
 
+from mcda.engine.tender_scoring import weighted_trimmed_mean
 from mcda.errors import MCDAError
 from mcda.methods.checks import MIN_WEIGHT_SUM
 from mcda.normalization import as_real_array
@@ -156,6 +157,7 @@ AGGREGATION_RULES: dict[str, Callable] = {
     "mean": weighted_mean,
     "median": weighted_median,
     "geometric_mean": weighted_geometric_mean,
+    "trimmed_mean": weighted_trimmed_mean,  # mcda.engine.tender_scoring: drop one highest and one lowest (>= 5)
 }
 
 

@@ -39,6 +39,7 @@ from mcda import ahp
 from mcda.ahp.batch import analyse, natural_completion
 from mcda.engine.member_analytics import MemberNode, MemberAnalytics
 from mcda.ahp.hierarchy import global_weights
+from mcda.engine.gates import without_gates
 from mcda.engine.weights_cache import CACHE, JudgmentInputs, NodeInput, judgment_inputs, member_matrix
 from mcda.errors import MCDAError
 from mcda.scenario.schema import Criterion, Scenario, Settings
@@ -309,6 +310,7 @@ def compute_weights(scenario: Scenario) -> WeightsResult:
     Raises :class:`~mcda.errors.MCDAError` (naming the node) when the committee's
     combined judgments at a node do not connect all its sub-criteria.
     """
+    scenario = without_gates(scenario)  # qualification gates carry no weight (mcda.engine.gates)
     inputs = judgment_inputs(scenario)
     hit = CACHE.get(inputs.digest)
     if hit is not None:

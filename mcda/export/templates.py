@@ -84,6 +84,7 @@ VENDOR = "vendor"
 NAME_COLUMNS = ("vendor_zh", "vendor_en", "name", "name_zh", "name_en", "notes", "名称")
 META = ("#name_zh", "#name_en", "#dimension", "#direction", "#scale")
 _DIRECTION = {"benefit": "benefit / 效益型(越高越好)", "cost": "cost / 成本型(越低越好)"}
+_GATE = "gate / 资格门槛(1 = pass 通过, 0 = fail 不通过)"
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # OWASP: CSV injection
 
@@ -133,7 +134,7 @@ def template_rows(scenario: Scenario, member: str | None = None, prefill: bool =
     rows.append([META[1], "", ""] + [leaf.name.en for leaf in leaves])
     rows.append([META[2], "", ""] + [" / ".join(t for t in (dim_of[leaf.id].name.zh, dim_of[leaf.id].name.en) if t)
                                      for leaf in leaves])
-    rows.append([META[3], "", ""] + [_DIRECTION[leaf.direction] for leaf in leaves])
+    rows.append([META[3], "", ""] + [_DIRECTION.get(leaf.direction, _GATE) for leaf in leaves])
     rows.append([META[4], "", ""] + [_scale_text(scenario, leaf) for leaf in leaves])
     own = scenario.scores.get(member, {}) if (member and prefill) else {}
     for v in scenario.vendors:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from mcda.errors import Problem
+from mcda.scenario import procurement
 from mcda.scenario.rules import tree_paths
 from mcda.scenario.schema import Criterion, Model, NumericScale, Scenario
 from mcda.text import text
@@ -129,4 +130,4 @@ def lint(doc: Model | Scenario, lang: str = "en") -> list[Problem]:
     out = _tree_rules(doc, say)
     if isinstance(doc, Scenario):
         out += _scenario_rules(doc, say)
-    return out
+    return procurement.lint_rules(doc, lang, out, tree_paths(doc.criteria))  # gates, ratings, tender rules

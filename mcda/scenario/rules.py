@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from mcda.errors import Problem
 from mcda.text import text
+from mcda.scenario.procurement import gate_nodes, tender_problems
 
 if TYPE_CHECKING:  # pragma: no cover
     from mcda.scenario.schema import Criterion, Document
@@ -63,7 +64,7 @@ def _criteria_problems(doc: Document) -> list[Problem]:
         if depth > MAX_TREE_DEPTH:
             out.append(problem(path, "err.tree.too_deep", max=MAX_TREE_DEPTH))
             continue
-        if node.is_leaf and node is not doc.criteria:
+        if node.is_leaf and node is not doc.criteria and node.kind != "gate":  # a gate is pass/fail: no scale
             if depth == 1 and node.direction is None and node.scale is None:
                 out.append(problem(path, "err.tree.empty_dimension", id=node.id))
                 continue
@@ -90,6 +91,7 @@ def _unique(items, field: str) -> list[Problem]:
 
 def _judgment_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> list[Problem]:
     out: list[Problem] = []
+    gated = gate_nodes(doc.criteria)  # gates carry no direct weight
     for mid, mj in doc.judgments.items():
         base = f"judgments[{mid}]"
         if mid not in members:
@@ -130,7 +132,7 @@ def _judgment_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> l
                     out.append(problem(f"{dpath}[{cid}]", "err.direct.not_child", id=cid, parent=nid))
                 elif not (math.isfinite(w) and w >= 0):
                     out.append(problem(f"{dpath}[{cid}]", "err.direct.negative", w=w))
-            missing = [c for c in children if c not in weights]
+            missing = [c for c in children if c not in weights and c not in gated]
             if missing and children:
                 out.append(problem(dpath, "err.direct.missing", parent=nid, missing=", ".join(missing)))
             elif children and not any(w > 0 for w in weights.values()):
@@ -166,7 +168,7 @@ def _score_problems(doc, nodes: dict[str, Criterion], members: set[str]) -> list
 
 def semantic_problems(doc: Document) -> list[Problem]:
     """Every cross-reference problem of a model or scenario, in file order."""
-    out = _criteria_problems(doc)
+    out = _criteria_problems(doc) + tender_problems(doc, tree_paths(doc.criteria))  # gates, price (procurement)
     if doc.kind != "scenario":
         return out
     nodes = {n.id: n for n, _, _ in doc.criteria.walk()}

@@ -34,6 +34,7 @@ from pydantic import (
 from mcda.errors import MCDAError, Problem
 from mcda.methods import METHOD_NAMES
 from mcda.normalization import NORMALIZATIONS
+from mcda.scenario.procurement import LevelJudgment, drop_defaults, scale_problems
 from mcda.scenario.rules import MAX_SAMPLES, semantic_problems
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "SAATY_MIN",
     "SCHEMA_VERSION",
     "Criterion",
+    "LevelJudgment",
     "LocalText",
     "Member",
     "MemberJudgments",
@@ -144,6 +146,19 @@ class OrdinalScale(_File):
     @property
     def bounds(self) -> tuple[float, float]:
         return float(self.min), float(self.max)
+    # rating scales (mcda.engine.ratings): the ratio-scale value of each level, preset or derived
+    intensities: dict[str, Annotated[float, Strict(), Field(gt=0, le=1e6)]] | None = None
+    level_judgments: list[LevelJudgment] | None = None
+
+    @model_validator(mode="after")
+    def _ratings(self) -> OrdinalScale:
+        if problems := scale_problems(self):
+            raise ValueError("; ".join(problems))
+        return self
+
+    @model_serializer(mode="wrap")
+    def _drop_unrated(self, handler):
+        return drop_defaults(handler(self), {"intensities": None, "level_judgments": None})
 
 
 class NumericScale(_File):
@@ -166,6 +181,8 @@ class NumericScale(_File):
 
 
 Scale = Annotated[OrdinalScale | NumericScale, Field(discriminator="kind")]
+PASS_FAIL = OrdinalScale(kind="ordinal", min=0, max=1, labels={"0": LocalText(zh="不通过", en="fail"),
+                                                              "1": LocalText(zh="通过", en="pass")})  # gates
 
 
 class Criterion(_File):
@@ -185,7 +202,7 @@ class Criterion(_File):
         for key in ("description", "direction", "scale", "source"):
             if data.get(key) is None:
                 data.pop(key, None)
-        return data
+        return drop_defaults(data, {"kind": "criterion", "price": False, "price_points": None})
 
     @property
     def is_leaf(self) -> bool:
@@ -201,6 +218,10 @@ class Criterion(_File):
 
     def leaves(self) -> list[Criterion]:
         return [n for n, _, _ in self.walk() if n.is_leaf]
+    # tender rules (mcda.engine.gates, mcda.engine.tender_scoring)
+    kind: Literal["criterion", "gate"] = Field(default="criterion", description="gate: pass/fail, scored 1 or 0")
+    price: bool = Field(default=False, description="the bid price, scored lowest bid / bid (x price_points)")
+    price_points: Annotated[float, Strict(), Field(gt=0, le=1e6)] | None = None
 
 
 class Metadata(_File):
@@ -305,10 +326,22 @@ class Settings(_File):
     normalization: dict[MethodName, NormalizationName] = Field(
         default_factory=dict, description="override a method's default normalisation"
     )
-    score_aggregation: Literal["mean", "median", "geometric_mean"] = "mean"
+    score_aggregation: Literal["mean", "median", "geometric_mean", "trimmed_mean"] = "mean"
     missing_scores: Literal["error", "skip", "impute_median"] = "skip"
     tie_tolerance: float = Field(default=1e-9, ge=0, le=0.1)
     sensitivity: SensitivitySettings = Field(default_factory=SensitivitySettings)
+    # tender rules (mcda.engine.gates, mcda.engine.tender_scoring, mcda.scenario.procurement)
+    gate_rule: Literal["any_fail", "majority"] = "any_fail"
+    procurement: Literal["none", "cn_government"] = "none"
+    price_scoring: Literal["auto", "low_price_priority", "scale"] = "auto"
+    price_criterion: Id | None = Field(default=None, description="id of the price criterion, if not marked price: true")
+
+    @model_serializer(mode="wrap")
+    def _drop_tender_defaults(self, handler):  # files without the tender settings stay byte-identical
+        return drop_defaults(handler(self), _TENDER_DEFAULTS)
+
+
+_TENDER_DEFAULTS = {"gate_rule": "any_fail", "procurement": "none", "price_scoring": "auto", "price_criterion": None}
 
 
 class SemanticProblems(ValueError):
@@ -334,6 +367,8 @@ class Document(_File):
         return self
 
     def leaf_scale(self, leaf: Criterion) -> OrdinalScale | NumericScale:
+        if leaf.kind == "gate" and leaf.scale is None:
+            return PASS_FAIL  # a qualification gate: 1 = pass, 0 = fail (mcda.engine.gates)
         return self.scales[leaf.scale]
 
 

@@ -261,5 +261,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli.rank.ahead": ("  {a} 领先于 {b}，主要差距来自：{why}", "  {a} ahead of {b} mostly on: {why}"),
     "cli.rank.agreement": ("方法间一致性（Spearman）：", "Agreement between methods (Spearman):"),
     "cli.rank.warning": ("提示：{note}", "warning: {note}"),
+    "cli.rank.left_out": ("未参与排序：{vendor} 未通过资格条件 {gates}", "left out: {vendor} failed {gates}"),
 }
 ENTRIES.update(_json_entries())

@@ -24,7 +24,7 @@ def one_cell(values, weights=None, rule="mean", missing="skip"):
 
 
 def test_registries():
-    assert set(AGGREGATION_RULES) == {"mean", "median", "geometric_mean"}
+    assert set(AGGREGATION_RULES) == {"mean", "median", "geometric_mean", "trimmed_mean"}
     assert MISSING_POLICIES == ("error", "skip", "impute_median")
 
 
