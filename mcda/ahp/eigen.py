@@ -83,7 +83,7 @@ def lambda_max_gradient(a: np.ndarray, pairs_i, pairs_j) -> tuple[float, np.ndar
 
     ``d lambda_max / d a_ij = v_i u_j - v_j u_i / a_ij**2``
 
-    (Harker 1987, as given in METHODS.md), where ``u`` and ``v`` are the
+    (Harker 1987, as given in docs/methods.md#incomplete), where ``u`` and ``v`` are the
     right and left Perron vectors with ``v @ u = 1``.  In log coordinates
     ``d lambda_max / d ln a_ij = a_ij * d lambda_max / d a_ij
     = v_i a_ij u_j - v_j a_ji u_i``, which is antisymmetric in ``(i, j)``.

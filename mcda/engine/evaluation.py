@@ -23,7 +23,7 @@ from mcda.methods import METHODS, run_method
 from mcda.engine.notes import Note
 from mcda.scenario.schema import NumericScale, Scenario
 from mcda.engine.scores import AggregatedScores, aggregate_scores
-from mcda.engine.validated import is_trusted, trusted
+from mcda.scenario.validated import is_trusted, trusted
 from mcda.engine.weights import WeightsResult, compute_weights, recompose
 from mcda.engine import gates, ratings, tender_scoring
 
@@ -308,7 +308,7 @@ def _agreement(outcomes: dict[str, MethodOutcome]):
 def _revalidated(scenario: Scenario) -> Scenario:
     """The scenario validated: an object edited in memory (``model_copy``, attribute assignment)
     bypasses pydantic, and the engine must never run on an invalid one; an object already
-    validated and unchanged is not validated again (:func:`mcda.engine.validated.trusted`)."""
+    validated and unchanged is not validated again (:func:`mcda.scenario.validated.trusted`)."""
     return trusted(scenario)
 
 

@@ -31,7 +31,7 @@ class NodeView:
     consistency: ahp.ConsistencyResult | None
     hints: tuple[ahp.RepairHint, ...]
     weights: np.ndarray | None  # the member's own local weights at the node
-    error: tuple[str, str] | None = None  # (zh, en) when the weights cannot be computed
+    error: dict[str, str] | None = None  # {"zh": ..., "en": ...} when the weights cannot be computed
     answered: int = 0
     checkable: bool = False  # the answers contain a cycle, so the CR means something
 
@@ -65,5 +65,6 @@ def node_view(scenario: Scenario, member: str, node_id: str) -> NodeView:
         hints = () if cons.acceptable else tuple(ahp.repair_hints(matrix, k=3, method=s.priority_method,
                                                                   ri_table=s.ri_table, labels=children))
     except MCDAError as exc:
-        return NodeView(matrix, questions, None, (), None, (exc.render("zh"), exc.render("en")), answered, checkable)
+        return NodeView(matrix, questions, None, (), None, {"zh": exc.render("zh"), "en": exc.render("en")}, answered,
+                        checkable)
     return NodeView(matrix, questions, cons, hints, own, None, answered, True)

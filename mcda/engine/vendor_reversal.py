@@ -58,7 +58,7 @@ def _tried(evaluation: Evaluation, names: list[str]) -> list[int]:
 
 def reversal_check(evaluation: Evaluation, methods: list[str] | None = None) -> list[ReversalRow]:
     """For each method and vendor: the order of the others with that vendor removed, and with a
-    copy of it added. A change is a rank reversal (Belton & Gear 1983; METHODS.md example).
+    copy of it added. A change is a rank reversal (Belton & Gear 1983; docs/methods.md#rank-reversal example).
 
     Every vendor is tried up to :data:`mcda.sensitivity.limits.MAX_VENDORS_REVERSAL` vendors;
     beyond, the :data:`~mcda.sensitivity.limits.REVERSAL_TOP` best of each method (each try

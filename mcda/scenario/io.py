@@ -25,6 +25,7 @@ from mcda.errors import MCDAError, Problem, ScenarioError
 from mcda.scenario.jsontext import MAX_FILE_BYTES, MAX_JSON_DEPTH, MAX_NUMBER_CHARS, parse_json, size_problem
 from mcda.scenario.rules import problem
 from mcda.scenario.schema import SCHEMA_VERSION, Model, Scenario, SemanticProblems
+from mcda.scenario.seen import mark_validated
 from mcda.text import text
 
 __all__ = [
@@ -183,9 +184,10 @@ def parse_document(data: Any, source: str | None = None) -> Model | Scenario:
     """Validate parsed JSON data as a model or scenario (by its ``kind``)."""
     cls = _document_class(data, source)
     try:
-        return cls.model_validate(data)
+        doc = cls.model_validate(data)
     except ValidationError as exc:
         raise ScenarioError(problems_from_validation(exc, cls), source) from None
+    return mark_validated(doc) if isinstance(doc, Scenario) else doc  # the engine need not validate it again
 
 
 def parse_scenario(data: Any, source: str | None = None) -> Scenario:

@@ -11,8 +11,8 @@ import math
 from typing import TYPE_CHECKING
 
 from mcda.errors import Problem
-from mcda.text import text
 from mcda.scenario.procurement import gate_nodes, tender_problems
+from mcda.text import text
 
 if TYPE_CHECKING:  # pragma: no cover
     from mcda.scenario.schema import Criterion, Document

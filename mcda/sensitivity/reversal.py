@@ -12,7 +12,7 @@ critical criterion ``k`` is, and the most critical criterion has the smallest
 ``|delta| / W_k`` -- over the pairs involving the top vendor ("percent-top")
 or over any pair ("percent-any").
 
-Renormalised (derived; METHODS.md): dividing every weight by ``1 - delta``
+Renormalised (derived; docs/methods.md#critical-criteria): dividing every weight by ``1 - delta``
 gives the same ranking with weights summing to 1, and the criterion's weight
 is then ``t* = (W_k - delta) / (1 - delta)``, exactly the proportional-rescaling
 path of :mod:`mcda.sensitivity.whatif`. Conversely ``delta = (W_k - t*) / (1 - t*)``.
@@ -99,7 +99,7 @@ def critical_changes(matrix, weights, types, method: str = "topsis", normalizati
 
     Examples
     --------
-    The derived check of METHODS.md: A2 ties A1 when C1's weight falls by
+    The derived check of docs/methods.md#critical-criteria: A2 ties A1 when C1's weight falls by
     ``delta = 0.05``, i.e. to ``t* = 0.45 / 0.95``.
 
     >>> cc = critical_changes([[0.5, 0.2, 0.3], [0.3, 0.5, 0.3], [0.2, 0.3, 0.4]],

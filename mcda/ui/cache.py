@@ -13,16 +13,15 @@ is not cached: pickling its result would cost more than recomputing it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import streamlit as st
 
-from mcda import ahp
 from mcda.engine.evaluation import Evaluation, evaluate
 from mcda.engine.headline import Headline, headline
-from mcda.engine.weights import WeightsResult, compute_weights, local_priorities, node_matrix
+from mcda.engine.node_view import NodeView
+from mcda.engine.node_view import node_view as engine_node_view
+from mcda.engine.weights import WeightsResult, compute_weights
 from mcda.errors import MCDAError
 from mcda.scenario.lint import lint
 from mcda.scenario.schema import Scenario
@@ -70,38 +69,11 @@ def problems(digest: str, _scenario: Scenario, lang: str = "en") -> list:
     return lint(_scenario, lang)
 
 
-@dataclass(frozen=True)
-class NodeView:
-    """One member's judgments at one node, as the Judgments page shows them (all from the engine)."""
-
-    matrix: np.ndarray  # (n, n), NaN = not judged
-    questions: ahp.NextQuestions
-    consistency: ahp.ConsistencyResult | None
-    hints: tuple[ahp.RepairHint, ...]
-    weights: np.ndarray | None  # the member's own local weights at the node
-    error: Message | None = None
-
-
 @st.cache_data(show_spinner=False, max_entries=256)
 def node_view(digest: str, member: str, node_id: str, _scenario: Scenario) -> NodeView:
-    """Completeness, the next questions, consistency, repair hints and the member's weights at a node."""
-    s = _scenario.settings
-    node = next(n for n, _, _ in _scenario.criteria.walk() if n.id == node_id)
-    children = [c.id for c in node.children]
-    matrix = node_matrix(_scenario, member, node)
-    if matrix is None:
-        matrix = ahp.matrix_from_judgments(children, {})
-    questions = ahp.next_question(matrix, labels=children, k=3)
-    if not questions.connected:
-        return NodeView(matrix, questions, None, (), None)
-    try:
-        cons = ahp.consistency(matrix, s.ri_table, s.cr_threshold, labels=children)
-        hints = () if cons.acceptable else tuple(ahp.repair_hints(matrix, k=3, method=s.priority_method,
-                                                                  ri_table=s.ri_table, labels=children))
-        own = local_priorities(matrix, s, labels=children)
-    except MCDAError as exc:
-        return NodeView(matrix, questions, None, (), None, rendered(exc))
-    return NodeView(matrix, questions, cons, hints, own)
+    """Completeness, the next questions, consistency (once checkable), repair hints and the member's weights
+    at a node (:func:`mcda.engine.node_view.node_view`), cached by the scenario's digest."""
+    return engine_node_view(_scenario, member, node_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

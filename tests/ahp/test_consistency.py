@@ -15,7 +15,7 @@ from mcda.ahp.consistency import RI_TABLES, consistency, gci, gci_threshold, ran
 
 NAN = np.nan
 
-# The tables exactly as listed in METHODS.md (n = 3..15, and Donegan & Dodd beyond).
+# The tables exactly as listed in docs/methods.md#random-index (n = 3..15, and Donegan & Dodd beyond).
 LISTED = {
     "saaty_1980": [.58, .90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59],
     "saaty_2008": [.52, .89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59],
@@ -45,7 +45,7 @@ def test_alonso_lamata_formula_beyond_15():
     assert random_index(15) == 1.5838  # the table up to 15
     for n in (16, 20, 37, 100):
         assert random_index(n) == pytest.approx((1.7699 * n - 4.3513) / (n - 1), rel=1e-15)
-    assert round(random_index(20), 4) == 1.6340  # METHODS.md
+    assert round(random_index(20), 4) == 1.6340  # docs/methods.md#random-index
 
 
 @pytest.mark.parametrize("table", ["saaty_1980", "saaty_2008"])
@@ -75,7 +75,7 @@ def random_reciprocal(rng, n, spread=0.6):
 
 
 def test_16x16_works_with_alonso_lamata(rng):
-    """pymcdm and pyDecision raise IndexError here (METHODS.md)."""
+    """pymcdm and pyDecision raise IndexError here (docs/methods.md#random-index)."""
     r = consistency(random_reciprocal(rng, 16))
     assert r.n == 16 and r.ri_table == "alonso_lamata"
     assert r.ri == pytest.approx((1.7699 * 16 - 4.3513) / 15)

@@ -31,7 +31,7 @@ def random_reciprocal(rng, n, spread=0.8):
 
 
 def test_aij_methods_md_example():
-    """METHODS.md: judgments 2, 3, 4 -> geometric mean 24^(1/3), reciprocal kept; the arithmetic
+    """docs/methods.md#group-aggregation: judgments 2, 3, 4 -> geometric mean 24^(1/3), reciprocal kept; the arithmetic
     mean is 3 while the mean of the reciprocals is 13/36, not 1/3."""
     ms = [[[1, x], [1 / x, 1]] for x in (2, 3, 4)]
     g = aggregate_judgments(ms)

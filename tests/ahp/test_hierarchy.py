@@ -39,7 +39,7 @@ def test_parents_outside_the_root_are_refused():
 
 
 def test_120_leaves_sum_to_one():
-    """AHPy rounds at every level (120 global weights summed to 0.9996, METHODS.md); we do not."""
+    """AHPy rounds at every level (120 global weights summed to 0.9996, docs/methods.md#hierarchy); we do not."""
     local = {"goal": {f"c{i}": 1 / 8 for i in range(8)}}
     for i in range(8):
         local[f"c{i}"] = {f"c{i}s{j}": 1 / 15 for j in range(15)}

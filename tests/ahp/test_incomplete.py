@@ -185,7 +185,7 @@ def test_harker_weights_fixed_point(n, seed):
 
 
 def test_methods_differ_on_inconsistent_incomplete_input(rng):
-    """Harker, LLSM and the optimal completion differ (METHODS.md): tests must be method-specific."""
+    """Harker, LLSM and the optimal completion differ (docs/methods.md#incomplete): tests must be method-specific."""
     a = random_incomplete(rng, 6, spread=1.0, extra_missing=0.4)
     w_ev, w_gm, w_h = priorities(a, "eigenvector"), priorities(a, "geometric_mean"), priorities(a, "harker")
     assert not np.allclose(w_ev, w_gm, atol=1e-6)

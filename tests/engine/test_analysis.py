@@ -168,7 +168,7 @@ def test_smaa_with_score_uncertainty_runs(example):
 
 def test_rank_reversal_example_from_methods_md():
     """TOPSIS, w = (.5, .5), vector normalisation: A1 (1,2), A2 (2,1), A3 (3,1): A1 ahead of A2;
-    add A4 (1,4): A2 ahead of A1 (METHODS.md)."""
+    add A4 (1,4): A2 ahead of A1 (docs/methods.md#rank-reversal)."""
     leaf = {"direction": "benefit", "scale": "s"}
     pts = {"a1": (1, 2), "a2": (2, 1), "a3": (3, 1), "a4": (1, 4)}
     data = {

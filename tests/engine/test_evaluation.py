@@ -9,11 +9,12 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
+import mcda
 from mcda import evaluate
 from mcda.engine.evaluation import decision_problem, with_local_weights
 from mcda.errors import MCDAError
-from mcda.scenario.io import load_scenario
 from mcda.methods import topsis_details, wsm
+from mcda.scenario.io import load_scenario
 from mcda.scenario.schema import Scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -220,17 +221,19 @@ def _assert_same(found, expected, path="") -> None:
 
 
 def test_a_validated_scenario_is_not_validated_again_but_a_changed_one_is(example, monkeypatch):
-    from mcda.engine import validated
     from mcda.errors import ScenarioError
-    from mcda.scenario import io
+    from mcda.scenario import io, validated
 
     calls = []
     real = io.parse_scenario
-    monkeypatch.setattr(io, "parse_scenario", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(validated, "parse_scenario", lambda *a, **k: calls.append(1) or real(*a, **k))
     validated.forget()
     evaluate(example, agreement=False)
     evaluate(example, agreement=False)
     assert calls == [1]  # validated once, then trusted
+    loaded = io.load_scenario(mcda.bundled.EXAMPLE, lint=False)
+    evaluate(loaded, agreement=False)
+    assert calls == [1]  # the loader validated it: the engine trusts it at once
     s = example.model_copy(update={"vendors": list(reversed(example.vendors))})
     evaluate(s, agreement=False)
     assert len(calls) == 2  # a copy with an update is validated

@@ -108,7 +108,7 @@ def test_block_processing_matches_single_pass(monkeypatch, rng):
 
 
 # --------------------------------------------------------------------------
-# METHODS.md rank reversal, and properties
+# docs/methods.md#rank-reversal rank reversal, and properties
 # --------------------------------------------------------------------------
 def test_topsis_rank_reversal_example_from_methods_md():
     w, t = [0.5, 0.5], [1, 1]

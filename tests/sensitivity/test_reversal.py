@@ -14,7 +14,7 @@ TS_W = [0.5, 0.3, 0.2]
 
 
 def test_triantaphyllou_sanchez_1997_derived_example():
-    """METHODS.md: A1 vs A2 on C1 gives delta = .05, renormalised t* = .47368."""
+    """docs/methods.md#critical-criteria: A1 vs A2 on C1 gives delta = .05, renormalised t* = .47368."""
     d = ts_deltas(TS_X, TS_W, [1, 1, 1], "none")
     assert_allclose(d[0, 1, 0], 0.05)
     (c,) = [c for c in critical_changes(TS_X, TS_W, [1, 1, 1], "wsm", "none")

@@ -77,7 +77,7 @@ def test_dominating_vendor_has_first_rank_acceptability_one(method):
 
 
 def test_two_vendor_analytic_case_lahdelma_salminen():
-    """A = (1, 0), B = (0, 1), weighted sum, uniform weights (derived in METHODS.md).
+    """A = (1, 0), B = (0, 1), weighted sum, uniform weights (derived in docs/methods.md#smaa).
 
     b^1 = 0.5 each; w_1 ~ U(0, 1) and A wins iff w_1 > 0.5, so A's central
     weights are E[w | w_1 > .5] = (.75, .25). Tolerances: 5 standard errors,
