@@ -205,7 +205,7 @@ def coldstart(runs: int) -> tuple[float, float]:
         "rank": [sys.executable, "-m", "mcda.cli", "rank", str(EXAMPLE), "--format", "json"],
     }
     out = {}
-    for name, cmd in commands.items():
+    for cmd in commands.values():
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     samples = {k: [] for k in commands}
     for _ in range(runs):
@@ -257,17 +257,20 @@ def main() -> None:
         b = {k: min(v) * 1000 for k, v in times.items()}
         m = {k: statistics.median(v) * 1000 for k, v in times.items()}
         best[label] = b
-        print(f"| {label} | {b['ours']:.2f} / {m['ours']:.2f} | {b['cached']:.2f} | {b['peers']:.2f} / {m['peers']:.2f} "
+        print(f"| {label} | {b['ours']:.2f} / {m['ours']:.2f} | {b['cached']:.2f} "
+              f"| {b['peers']:.2f} / {m['peers']:.2f} "
               f"| {b['peers'] / b['ours']:.1f}x | {diff:.1e} |")
     k_time = {1: best["1 member, 5 vendors"], 3: best["example: 3 members, 5 vendors"],
               10: best["10 members, 5 vendors"], 30: best["30 members, 5 vendors"]}
     for lo, hi in ((1, 30), (3, 30), (10, 30)):
-        print(f"each added member, {lo} -> {hi} members: ours {(k_time[hi]['ours'] - k_time[lo]['ours']) / (hi - lo):.3f} ms "
+        print(f"each added member, {lo} -> {hi} members: "
+              f"ours {(k_time[hi]['ours'] - k_time[lo]['ours']) / (hi - lo):.3f} ms "
               f"(weights cached {(k_time[hi]['cached'] - k_time[lo]['cached']) / (hi - lo):.3f} ms); "
               f"peers {(k_time[hi]['peers'] - k_time[lo]['peers']) / (hi - lo):.3f} ms")
     if args.coldstart:
         floor, rank = coldstart(args.coldstart)
-        print(f"cold start, median CPU time of {args.coldstart}: `python -c \"import numpy, pydantic\"` {floor * 1000:.0f} ms; "
+        print(f"cold start, median CPU time of {args.coldstart}: "
+              f"`python -c \"import numpy, pydantic\"` {floor * 1000:.0f} ms; "
               f"`mcda rank` (default methods + agreement) {rank * 1000:.0f} ms ({rank / floor:.2f}x)")
 
 

@@ -23,6 +23,7 @@ from mcda.ahp.consistency import (
     random_index,
 )
 from mcda.ahp.eigen import lambda_max_gradient, perron_pair, principal_eigen
+from mcda.ahp.graph import comparison_graph, judgment_groups, require_connected
 from mcda.ahp.group import (
     CONSENSUS_BANDS,
     ConsensusResult,
@@ -45,7 +46,6 @@ from mcda.ahp.incomplete import (
     llsm_weights,
     next_question,
 )
-from mcda.ahp.graph import comparison_graph, judgment_groups, require_connected
 from mcda.ahp.matrix import MAX_RATIO, check_matrix, check_stack, matrix_from_judgments, missing_pairs
 from mcda.ahp.priorities import PRIORITY_METHODS, priorities
 from mcda.ahp.repair import RepairHint, repair_hints

@@ -36,8 +36,7 @@ import numpy as np
 from mcda.ahp.consistency import ConsistencyResult, GCIResult, cr_parts, gci_threshold, random_index
 from mcda.ahp.eigen import principal_eigen
 from mcda.ahp.graph import require_connected
-from mcda.ahp.incomplete import (complete_harker, complete_lambda_max, complete_llsm,
-                                 normalise_log, llsm_log_weights)
+from mcda.ahp.incomplete import complete_harker, complete_lambda_max, complete_llsm, llsm_log_weights, normalise_log
 from mcda.errors import MCDAError
 
 __all__ = ["Analysis", "analyse", "natural_completion", "upper_indices"]

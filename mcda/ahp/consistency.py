@@ -27,11 +27,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mcda.errors import MCDAError
 from mcda.ahp.eigen import principal_eigen
-from mcda.ahp.incomplete import complete_lambda_max, complete_llsm, llsm_log_weights
 from mcda.ahp.graph import require_connected
+from mcda.ahp.incomplete import complete_lambda_max, complete_llsm, llsm_log_weights
 from mcda.ahp.matrix import check_matrix, count_judgments
+from mcda.errors import MCDAError
 
 __all__ = [
     "RI_TABLES",

@@ -9,13 +9,12 @@ connected groups of items.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mcda.errors import NotConnectedError
 from mcda.ahp.matrix import check_matrix, count_judgments, judged_pairs
+from mcda.errors import NotConnectedError
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -122,4 +121,5 @@ def require_connected(a: np.ndarray, labels: Sequence | None = None) -> None:
     groups = components(a)
     if len(groups) > 1:
         named = [[labels[i] for i in grp] if labels is not None else grp for grp in groups]
-        raise NotConnectedError(None, named, code="err.ahp.not_connected", detail=not_connected_message(a, groups, labels))
+        raise NotConnectedError(None, named, code="err.ahp.not_connected",
+                                detail=not_connected_message(a, groups, labels))

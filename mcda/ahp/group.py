@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mcda.errors import MCDAError
 from mcda.ahp.matrix import check_stack
+from mcda.errors import MCDAError
 
 __all__ = [
     "aggregate_judgments",

@@ -102,7 +102,7 @@ def global_weights(local: Mapping, root: Hashable) -> dict:
         if node in local:
             continue
         w = 1.0
-        for parent, child in zip(path[:-1], path[1:]):
+        for parent, child in zip(path[:-1], path[1:], strict=True):
             w *= float(local[parent][child])
         out[node] = w
     return out

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from mcda.errors import MCDAError
 from mcda.ahp.scale import format_value
+from mcda.errors import MCDAError
 
 __all__ = [
     "MAX_RATIO",
@@ -173,7 +173,8 @@ def _check_cells(a: np.ndarray, labels, allow_missing: bool, rtol: float, prefix
         more = int(off.sum()) - 1
         found, back = format_value(a[i, j], fraction=False), format_value(a[j, i], fraction=False)
         raise MCDAError(code="err.ahp.not_reciprocal_more" if more else "err.ahp.not_reciprocal", prefix=prefix,
-                        pair=_pair(i, j, labels), found=found, back=back, expected=format_value(1.0 / a[i, j]), more=more)
+                        pair=_pair(i, j, labels), found=found, back=back, expected=format_value(1.0 / a[i, j]),
+                        more=more)
 
 
 def check_stack(stack, labels: Sequence | None = None, allow_missing: bool = True,
@@ -241,13 +242,13 @@ def missing_pairs(a: np.ndarray) -> list[tuple[int, int]]:
     [(0, 2)]
     """
     i, j = np.nonzero(np.triu(np.isnan(a), 1))
-    return [(int(p), int(q)) for p, q in zip(i, j)]
+    return [(int(p), int(q)) for p, q in zip(i, j, strict=True)]
 
 
 def judged_pairs(a: np.ndarray) -> list[tuple[int, int]]:
     """The judged pairs ``(i, j)``, ``i < j``, of a validated matrix, in row order."""
     i, j = np.nonzero(np.triu(judged_mask(a), 1))
-    return [(int(p), int(q)) for p, q in zip(i, j)]
+    return [(int(p), int(q)) for p, q in zip(i, j, strict=True)]
 
 
 def count_judgments(a: np.ndarray) -> tuple[int, int]:

@@ -70,7 +70,7 @@ def has_cycle(n: int, i: np.ndarray, j: np.ndarray) -> bool:
             x = parent[x]
         return x
 
-    for a, b in zip(np.asarray(i).tolist(), np.asarray(j).tolist()):
+    for a, b in zip(np.asarray(i).tolist(), np.asarray(j).tolist(), strict=True):
         ra, rb = find(a), find(b)
         if ra == rb:
             return True

@@ -29,17 +29,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from mcda.errors import MCDAError, NotConnectedError
 from mcda.ahp.eigen import principal_eigen
+from mcda.ahp.graph import require_connected
 from mcda.ahp.incomplete import (
     complete_harker,
     complete_lambda_max,
     complete_llsm,
-    normalise_log,
     llsm_log_weights,
+    normalise_log,
 )
-from mcda.ahp.graph import require_connected
 from mcda.ahp.matrix import check_matrix, check_stack, ndim_of
+from mcda.errors import MCDAError, NotConnectedError
 
 __all__ = ["priorities", "PRIORITY_METHODS", "eigenvector", "geometric_mean", "column_mean"]
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mcda.errors import MCDAError
 from mcda.ahp.consistency import consistency
 from mcda.ahp.graph import require_connected
 from mcda.ahp.matrix import check_k, check_matrix, judged_pairs
-from mcda.ahp.scale import nearest_scale_value
 from mcda.ahp.priorities import PRIORITY_METHODS
+from mcda.ahp.scale import nearest_scale_value
+from mcda.errors import MCDAError
 
 __all__ = ["RepairHint", "repair_hints"]
 

@@ -28,10 +28,9 @@ def name_of(scenario, lang: str):
 
 # ---------------------------------------------------------------------------- weights
 def _weights(args: argparse.Namespace) -> int:
+    from mcda.engine.gates import without_gates
     from mcda.engine.weights import compute_weights
     from mcda.scenario.io import load_scenario
-
-    from mcda.engine.gates import without_gates
 
     scenario = without_gates(load_scenario(args.scenario, lint=False))  # gates carry no weight
     w = compute_weights(scenario)
@@ -39,7 +38,8 @@ def _weights(args: argparse.Namespace) -> int:
         print_json(w.to_dict())
         return 0
     name = name_of(scenario, args.lang)
-    print(f"Weights of {field(args.scenario)}: priorities by {w.priority_method} (incomplete judgments: {w.completion}), "
+    print(f"Weights of {field(args.scenario)}: priorities by {w.priority_method} "
+          f"(incomplete judgments: {w.completion}), "
           f"committee rule {w.aggregation}, random index {w.ri_table}, CR threshold {w.cr_threshold:g}")
     rows = []
     for r in w.nodes.values():
@@ -67,7 +67,8 @@ def _weights(args: argparse.Namespace) -> int:
     worst = w.worst_cr()
     if worst:
         who = f"member {worst[1]}" if worst[1] else "the committee"
-        print(f"\nworst CR: {worst[2]:.3f} at {worst[0]} ({who}); {len(w.inconsistent())} matrix(es) above {w.cr_threshold:g}")
+        print(f"\nworst CR: {worst[2]:.3f} at {worst[0]} ({who}); "
+              f"{len(w.inconsistent())} matrix(es) above {w.cr_threshold:g}")
     return 0
 
 
@@ -119,7 +120,8 @@ def _rank(args: argparse.Namespace) -> int:
     if e.agreement is not None:
         a = e.agreement
         print("\n" + say("agreement"))
-        print(table([[n, *row] for n, row in zip(a.names, a.spearman.tolist())], ["", *a.names], floatfmt=".3f"))
+        rows = [[n, *row] for n, row in zip(a.names, a.spearman.tolist(), strict=True)]
+        print(table(rows, ["", *a.names], floatfmt=".3f"))
     for note in e.notes:
         print(say("warning", note=safe(note.text(lang, e.names(lang)), lines=False)))
     return 0
@@ -159,14 +161,17 @@ def _sensitivity(args: argparse.Namespace) -> int:
                            "leader": s.leader, "taker_below": s.taker_below, "taker_above": s.taker_above,
                            "sentence": s.sentence(args.lang, vnames)} for s in stab],
             "critical": analysis.critical_sentences(e, method, args.lang),
-            "tornado": [dataclasses.asdict(r) | {"swing": r.swing} for r in analysis.tornado_table(e, method, level=args.level)],
-            "acceptability": {v: row.tolist() for v, row in zip(smaa.vendors, smaa.acceptability)},
-            "confidence": {v: (None if math.isnan(c) else float(c)) for v, c in zip(smaa.vendors, smaa.confidence)},
+            "tornado": [dataclasses.asdict(r) | {"swing": r.swing}
+                        for r in analysis.tornado_table(e, method, level=args.level)],
+            "acceptability": {v: row.tolist() for v, row in zip(smaa.vendors, smaa.acceptability, strict=True)},
+            "confidence": {v: (None if math.isnan(c) else float(c))
+                           for v, c in zip(smaa.vendors, smaa.confidence, strict=True)},
             "samples_done": smaa.samples,
         }
     reversals = [r for r in analysis.reversal_check(e, args.method) if r.changed]
     out["rank_reversals"] = [{"method": r.method, "action": r.action, "vendor": r.vendor,
-                              "before": [list(g) for g in r.before], "after": [list(g) for g in r.after]} for r in reversals]
+                              "before": [list(g) for g in r.before], "after": [list(g) for g in r.after]}
+                             for r in reversals]
     if args.format == "json":
         print_json(out)
         return 0
@@ -183,7 +188,8 @@ def _sensitivity(args: argparse.Namespace) -> int:
         for c in res["critical"]:
             print(f"  - (leaf criterion) {safe(c, lines=False)}")
         print(f"\nRank acceptability (share of {res['samples_done']} samples per rank):")
-        acc = [[v, name(v), *[f"{x:.1%}" for x in row], "" if res["confidence"][v] is None else f"{res['confidence'][v]:.1%}"]
+        acc = [[v, name(v), *[f"{x:.1%}" for x in row],
+                "" if res["confidence"][v] is None else f"{res['confidence'][v]:.1%}"]
                for v, row in res["acceptability"].items()]
         print(table(acc, ["vendor", "name", *[f"rank {k + 1}" for k in range(len(acc))], "confidence"]))
     if out["rank_reversals"]:
@@ -210,7 +216,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
 
     p = sub.add_parser("rank", parents=[lang], help="rank the vendors with every method in the scenario's settings")
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--method", action="append", choices=METHOD_NAMES, help="a method to run (repeatable); default: the scenario's")
+    p.add_argument("--method", action="append", choices=METHOD_NAMES,
+                   help="a method to run (repeatable); default: the scenario's")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("--headline-samples", type=COUNT, default=2000, metavar="N",
                    help="SMAA samples for the headline's first-rank share in --format json (0: not computed)")
@@ -218,14 +225,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict:
                    help="skip the agreement between methods (saves loading pymcdm, ~1-2 s)")
     handlers["rank"] = _rank
 
-    p = sub.add_parser("sensitivity", parents=[lang], help="what flips the winner: stability intervals, critical criteria, SMAA rank acceptability")
+    p = sub.add_parser("sensitivity", parents=[lang],
+                       help="what flips the winner: stability intervals, critical criteria, SMAA rank acceptability")
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--samples", type=SAMPLES, help="Monte Carlo weight samples (default: the scenario's setting)")
     p.add_argument("--seed", type=SEED, help="random seed (default: the scenario's setting)")
     p.add_argument("--model", choices=["uniform", "judgments", "lognormal"], help="weight uncertainty model")
     p.add_argument("--score-uncertainty", action="store_true", help="also vary scores by the members' spread")
     p.add_argument("--method", action="append", choices=BATCH_METHODS, help="default: both")
-    p.add_argument("--level", choices=["dimensions", "all"], default="dimensions", help="stability per dimension or per node")
+    p.add_argument("--level", choices=["dimensions", "all"], default="dimensions",
+                   help="stability per dimension or per node")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     handlers["sensitivity"] = _sensitivity

@@ -17,15 +17,15 @@ from functools import cached_property
 
 import numpy as np
 
-from mcda.errors import MCDAError
-from mcda.engine.explain import group_sum, topsis_contributions, why_a_beats_b
-from mcda.methods import METHODS, run_method
-from mcda.engine.notes import Note
-from mcda.scenario.schema import NumericScale, Scenario
-from mcda.engine.scores import AggregatedScores, aggregate_scores
-from mcda.scenario.validated import is_trusted, trusted
-from mcda.engine.weights import WeightsResult, compute_weights, recompose
 from mcda.engine import gates, ratings, tender_scoring
+from mcda.engine.explain import group_sum, topsis_contributions, why_a_beats_b
+from mcda.engine.notes import Note
+from mcda.engine.scores import AggregatedScores, aggregate_scores
+from mcda.engine.weights import WeightsResult, compute_weights, recompose
+from mcda.errors import MCDAError
+from mcda.methods import METHODS, run_method
+from mcda.scenario.schema import NumericScale, Scenario
+from mcda.scenario.validated import is_trusted, trusted
 
 __all__ = [
     "DecisionProblem",
@@ -138,18 +138,20 @@ class Evaluation:
 
     def dimension_weights(self) -> dict[str, float]:
         s = np.bincount(self.problem.group, weights=self.global_weights, minlength=len(self.problem.dimensions))
-        return dict(zip(self.problem.dimensions, s.tolist()))
+        return dict(zip(self.problem.dimensions, s.tolist(), strict=True))
 
     def to_dict(self) -> dict:
         """Plain JSON-ready data (the CLI's ``--format json``)."""
         methods = {}
         for name, m in self.methods.items():
-            rows = [{"vendor": self.vendors[i], "score": float(m.scores[i]), "rank": int(m.ranks[i])} for i in m.order()]
+            rows = [{"vendor": self.vendors[i], "score": float(m.scores[i]), "rank": int(m.ranks[i])}
+                    for i in m.order()]
             methods[name] = rows
         details = {
             name: {"label_zh": m.label_zh, "label_en": m.label_en, "normalization": m.normalization,
                    "higher_is_better": m.higher_is_better,
-                   "reasons": [{"dimension": r.dimension, "difference": r.difference, "share": r.share} for r in m.reasons]}
+                   "reasons": [{"dimension": r.dimension, "difference": r.difference, "share": r.share}
+                               for r in m.reasons]}
             for name, m in self.methods.items()
         }
         agreement = None
@@ -161,7 +163,7 @@ class Evaluation:
             "methods": methods,
             "method_details": details,
             "winners": {k: list(v) for k, v in self.winners().items()},
-            "weights": {"global": dict(zip(self.problem.leaves, self.global_weights.tolist())),
+            "weights": {"global": dict(zip(self.problem.leaves, self.global_weights.tolist(), strict=True)),
                         "dimensions": self.dimension_weights()},
             "decision_matrix": {
                 "vendors": list(self.vendors), "criteria": list(self.problem.leaves),
@@ -253,7 +255,8 @@ def _explain(name: str, result, problem: DecisionProblem) -> tuple[np.ndarray | 
     a, b = int(order[0]), int(order[1])
     diffs = why_a_beats_b(by_dim, a, b, top=3, higher_is_better=higher)
     total = float(np.abs(by_dim[a] - by_dim[b]).sum()) or 1.0
-    return by_dim, kind, tuple(Reason(problem.dimensions[d.group], float(d.difference), float(d.difference) / total) for d in diffs)
+    return by_dim, kind, tuple(Reason(problem.dimensions[d.group], float(d.difference), float(d.difference) / total)
+                               for d in diffs)
 
 
 def rank_methods(problem: DecisionProblem, weights: np.ndarray, scenario: Scenario,
@@ -287,7 +290,8 @@ def _notes(weights: WeightsResult, agreement, problem: DecisionProblem) -> tuple
                 code = "member_left_out_aij" if r.aggregation == "aij" else "member_left_out"
                 out.append(Note(code, {"node": r.node, "member": m.member, "error": m.error}))
         if r.source == "committee" and r.note:
-            out.append(Note("direct_fallback", {"node": r.node, "members": [m.member for m in r.members if m.matrix is None]}))
+            out.append(Note("direct_fallback",
+                            {"node": r.node, "members": [m.member for m in r.members if m.matrix is None]}))
     if agreement is not None and agreement.dissenters:
         win = {k: [problem.vendors[i] for i in v] for k, v in agreement.winners.items()}
         out.append(Note("methods_disagree", {"winners": win}))
@@ -336,7 +340,8 @@ def evaluate(scenario: Scenario, *, methods: list[str] | None = None,
         methods = [methods]
     unknown = [m for m in methods or () if m not in METHODS]
     if unknown:
-        raise MCDAError(code="err.ahp.unknown_ranking_methods", names=", ".join(map(repr, unknown)), known=", ".join(METHODS))
+        raise MCDAError(code="err.ahp.unknown_ranking_methods", names=", ".join(map(repr, unknown)),
+                        known=", ".join(METHODS))
     w = weights if weights is not None else compute_weights(scenario)
     local, glob = recompose(w.nodes, w.root, local_overrides) if local_overrides else (w.local, w.global_weights)
     problem = decision_problem(scenario)

@@ -84,7 +84,7 @@ class MemberAnalytics:
             n = len(ni.children)
             total = n * (n - 1) // 2
             members = []
-            for t, (mid, kind) in enumerate(zip(ni.members, ni.kinds)):
+            for t, (mid, kind) in enumerate(zip(ni.members, ni.kinds, strict=True)):
                 a = ni.matrices[t]
                 if kind == "direct":
                     members.append(MemberNode(mid, "direct", a, ni.direct[t], None, None, n, n))
@@ -92,7 +92,8 @@ class MemberAnalytics:
                 k = found[(ni.node, t)]
                 given = total - int(np.isnan(a).sum()) // 2
                 if r.errors[k] is not None:
-                    members.append(MemberNode(mid, "pairwise", a, None, None, None, given, total, error=str(r.errors[k])))
+                    members.append(MemberNode(mid, "pairwise", a, None, None, None, given, total,
+                                              error=str(r.errors[k])))
                 else:
                     checkable = n >= 3 and given >= n  # see MemberNode.checkable
                     g = r.gci[k] if checkable else None
@@ -106,7 +107,8 @@ class MemberAnalytics:
         if node not in self._consensus:
             usable = [m for m in self.members(node) if m.weights is not None]
             voting = self._inputs.voting
-            self._consensus[node] = (ahp.consensus(np.stack([m.weights for m in usable]), [voting[m.member] for m in usable])
+            self._consensus[node] = (ahp.consensus(np.stack([m.weights for m in usable]),
+                                                   [voting[m.member] for m in usable])
                                      if len(usable) >= 2 else None)
         return self._consensus[node]
 

@@ -37,9 +37,9 @@ import numpy as np
 
 from mcda import ahp
 from mcda.ahp.batch import analyse, natural_completion
-from mcda.engine.member_analytics import MemberNode, MemberAnalytics
 from mcda.ahp.hierarchy import global_weights
 from mcda.engine.gates import without_gates
+from mcda.engine.member_analytics import MemberAnalytics, MemberNode
 from mcda.engine.weights_cache import CACHE, JudgmentInputs, NodeInput, judgment_inputs, member_matrix
 from mcda.errors import MCDAError
 from mcda.scenario.schema import Criterion, Scenario, Settings
@@ -76,7 +76,7 @@ class NodeResult:
 
     @property
     def local(self) -> dict[str, float]:
-        return dict(zip(self.children, self.weights.tolist()))
+        return dict(zip(self.children, self.weights.tolist(), strict=True))
 
     @property
     def members(self) -> tuple[MemberNode, ...]:
@@ -114,7 +114,7 @@ class WeightsResult:
         for nid, r in self.nodes.items():
             for m in r.members:
                 if m.weights is not None:
-                    own[m.member][nid] = dict(zip(r.children, m.weights.tolist()))
+                    own[m.member][nid] = dict(zip(r.children, m.weights.tolist(), strict=True))
         return own
 
     @cached_property
@@ -154,14 +154,16 @@ class WeightsResult:
                 "consistency": cons(r.consistency),
                 "consensus": None if r.consensus is None else {"s_star": r.consensus.s_star, "band": r.consensus.band},
                 "members": {m.member: {"kind": m.kind, "given": m.given, "total": m.total,
-                                       "weights": None if m.weights is None else dict(zip(r.children, m.weights.tolist())),
+                                       "weights": (None if m.weights is None
+                                                   else dict(zip(r.children, m.weights.tolist(), strict=True))),
                                        "consistency": cons(m.consistency), "error": m.error} for m in r.members},
                 "deadlocks": [{"a": s.label_i, "b": s.label_j, "values": [None if v != v else v for v in s.values]}
                               for s in r.spread if s.deadlock],
             }
         worst = self.worst_cr()
         return {
-            "settings": {"priority_method": self.priority_method, "completion": self.completion, "ri_table": self.ri_table,
+            "settings": {"priority_method": self.priority_method, "completion": self.completion,
+                         "ri_table": self.ri_table,
                          "cr_threshold": self.cr_threshold, "aggregation": self.aggregation},
             "global": self.global_weights,
             "nodes": nodes,
@@ -215,7 +217,8 @@ def local_priorities(matrix: np.ndarray, settings: Settings, labels=None) -> np.
     return ahp.priorities(ahp.complete(matrix, completion, labels=labels), settings.priority_method, labels=labels)
 
 
-def recompose(nodes: dict[str, NodeResult], root: str, overrides: dict[str, dict[str, float]] | None = None) -> tuple[dict, dict]:
+def recompose(nodes: dict[str, NodeResult], root: str,
+              overrides: dict[str, dict[str, float]] | None = None) -> tuple[dict, dict]:
     """(local, global) weights from node results, with some nodes' local weights replaced."""
     local = {nid: r.local for nid, r in nodes.items()}
     if overrides:
@@ -249,7 +252,8 @@ def _compute(inputs: JudgmentInputs) -> WeightsResult:
         rule, note = s["aggregation"], ""
         if rule == "aij" and any(a is None for a in ni.matrices):
             rule = "aip_arithmetic"
-            note = _DIRECT_ZERO.format(who=", ".join(m for m, a in zip(ni.members, ni.matrices) if a is None))
+            who = ", ".join(m for m, a in zip(ni.members, ni.matrices, strict=True) if a is None)
+            note = _DIRECT_ZERO.format(who=who)
         rules[ni.node] = rule, note
     aggs: dict[str, np.ndarray] = {}
     voting = np.array([inputs.voting[m] for m in inputs.judged])
@@ -268,7 +272,7 @@ def _compute(inputs: JudgmentInputs) -> WeightsResult:
     labels = {ni.node: ni.children for ni in inputs.nodes}
     r = analyse([aggs[k] for k in names], s["priority_method"], s["completion"], s["ri_table"], s["cr_threshold"],
                 labels=[labels[k] for k in names], gci=False)
-    batch = dict(zip(names, zip(r.weights, r.consistency, r.errors)))
+    batch = dict(zip(names, zip(r.weights, r.consistency, r.errors, strict=True), strict=True))
     nodes: dict[str, NodeResult] = {}
     for ni in inputs.nodes:
         n = len(ni.children)

@@ -174,7 +174,7 @@ def judgment_inputs(scenario: Scenario) -> JudgmentInputs:
         stacks[n] = tuple(node.id for node in group), a
         h.update(repr(sorted((g, k, w is None) for (g, k), (w, _) in direct.items())).encode())
         h.update(a.tobytes())
-        for (g, k), (w, m) in direct.items():
+        for w, _m in direct.values():
             if w is not None:
                 h.update(w.tobytes())
         for g, node in enumerate(group):

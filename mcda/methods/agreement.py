@@ -153,7 +153,7 @@ def agreement(rankings: dict, reference: str | None = None) -> Agreement:
     stacked = np.stack(arrays)
     sp, wsm = spearman_matrix(stacked), ws_matrix(stacked)
 
-    winners = {name: tuple(int(v) for v in np.flatnonzero(r == r.min())) for name, r in zip(names, arrays)}
+    winners = {name: tuple(int(v) for v in np.flatnonzero(r == r.min())) for name, r in zip(names, arrays, strict=True)}
     if reference is not None:
         consensus = winners[reference]
     else:

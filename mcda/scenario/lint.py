@@ -48,7 +48,7 @@ def _tree_rules(doc: Model | Scenario, say) -> list[Problem]:
         for n, _, _ in dim.walk():
             dimension_of[n.id] = dim.id
     untranslated: dict[str, list[str]] = {"zh": [], "en": []}
-    for node, parent, depth in doc.criteria.walk():
+    for node, _parent, depth in doc.criteria.walk():
         path = paths[node.id]
         sigs: dict[tuple, str] = {}
         for child in node.children:
@@ -94,7 +94,8 @@ def _scenario_rules(doc: Scenario, say) -> list[Problem]:
     for n in parents:
         if doc.members and n.id not in judged:
             out.append(Problem("judgments", say("unjudged_node", a=n.id)))
-    scored = {vid for per_vendor in doc.scores.values() for vid, cells in per_vendor.items() if any(v is not None for v in cells.values())}
+    scored = {vid for per_vendor in doc.scores.values() for vid, cells in per_vendor.items()
+              if any(v is not None for v in cells.values())}
     for i, v in enumerate(doc.vendors):
         if v.id not in scored:
             out.append(Problem(f"vendors[{i}]", say("unscored_vendor", a=v.id)))

@@ -66,7 +66,8 @@ SAATY_MIN, SAATY_MAX = 1 / 9, 9.0
 _SCALE_TOL = 1e-3  # 0.111 is accepted as 1/9: people type rounded reciprocals
 
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$"
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="stable identifier: a letter, then letters, digits, _ . - (64 at most)")]
+Id = Annotated[str, Field(pattern=ID_PATTERN,
+                          description="stable identifier: a letter, then letters, digits, _ . - (64 at most)")]
 
 MAX_NUMBER = 1e15  # scores, fees, bounds: far beyond any tender, far from float overflow
 _CONTROL = {c for c in range(32) if c not in (9, 10, 13)} | {127}

@@ -56,7 +56,8 @@ def test_batch_equals_priorities_consistency_and_gci_one_by_one(rng, method, com
         assert r.errors[k] is None
         assert_allclose(r.weights[k], w, rtol=1e-12, atol=1e-15)
         assert_allclose(r.consistency[k].lambda_max, c.lambda_max, rtol=1e-12)
-        assert (r.consistency[k].ri, r.consistency[k].missing, r.consistency[k].acceptable) == (c.ri, c.missing, c.acceptable)
+        got = r.consistency[k]
+        assert (got.ri, got.missing, got.acceptable) == (c.ri, c.missing, c.acceptable)
         if method == "geometric_mean" and a.shape[0] >= 3:
             assert_allclose(r.gci[k].gci, ahp.gci(a).gci, rtol=1e-12, atol=1e-15)
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from mcda.errors import MCDAError, NotConnectedError
 from mcda.ahp import complete
 from mcda.ahp.consistency import RI_TABLES, consistency, gci, gci_threshold, random_index
+from mcda.errors import MCDAError, NotConnectedError
 
 NAN = np.nan
 

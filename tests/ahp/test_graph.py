@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mcda.errors import MCDAError, NotConnectedError
 from mcda.ahp.graph import comparison_graph, judgment_groups, require_connected
 from mcda.ahp.matrix import check_matrix
+from mcda.errors import MCDAError, NotConnectedError
 
 NAN = np.nan
 LABELS = ["cost", "quality", "security"]

@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from mcda.errors import MCDAError
 from mcda.ahp import (
     aggregate_judgments,
     aggregate_priorities,
@@ -18,6 +17,7 @@ from mcda.ahp import (
     judgment_spread,
     priorities,
 )
+from mcda.errors import MCDAError
 
 NAN = np.nan
 
@@ -212,7 +212,7 @@ def test_spread_in_numpy_equals_the_pair_by_pair_definition(rng):
     for n, k in ((3, 1), (4, 3), (7, 10), (12, 30)):
         mats = np.stack([random_reciprocal(rng, n) for _ in range(k)])
         for m in mats:  # drop some judgments, both cells
-            for i, j in zip(*np.triu_indices(n, 1)):
+            for i, j in zip(*np.triu_indices(n, 1), strict=True):
                 if rng.random() < 0.3:
                     m[i, j] = m[j, i] = NAN
         got = judgment_spread(mats)

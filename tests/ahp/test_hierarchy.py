@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mcda.errors import MCDAError
 from mcda.ahp.hierarchy import global_weights, leaves, parents, paths, validate_hierarchy
+from mcda.errors import MCDAError
 
 LOCAL = {
     "goal": {"cost": 0.5, "quality": 0.3, "risk": 0.2},

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
-from mcda.errors import MCDAError, NotConnectedError
 from mcda.ahp import SAATY_SCALE, complete, harker_matrix, harker_weights, llsm_weights, next_question, priorities
 from mcda.ahp.eigen import lambda_max_gradient, principal_eigen
+from mcda.errors import MCDAError, NotConnectedError
 
 NAN = np.nan
 LABELS = ["cost", "quality", "security", "sla"]
@@ -116,8 +116,8 @@ def test_lambda_max_completion_is_optimal(n, seed):
 @given(st.integers(3, 8), st.integers(0, 2**31 - 1))
 def test_lambda_max_hessian_matches_finite_differences(n, seed):
     """Derived check of the analytic Hessian used by the Newton completion."""
-    from mcda.ahp.eigen import perron_pair
     from mcda.ahp.completion import _lambda_max_hessian
+    from mcda.ahp.eigen import perron_pair
 
     rng = np.random.default_rng(seed)
     c = np.exp(rng.normal(0, 0.8, (n, n)))

@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
-from mcda.errors import MCDAError
 from mcda.ahp.matrix import (
     MAX_RATIO,
     check_k,
@@ -18,6 +17,7 @@ from mcda.ahp.matrix import (
     matrix_from_judgments,
     missing_pairs,
 )
+from mcda.errors import MCDAError
 
 NAN = np.nan
 LABELS = ["cost", "quality", "security"]
@@ -172,7 +172,7 @@ def test_fuzz_kernels_raise_only_mcda_errors(n, data):
         for j in range(i + 1, n):
             x = data.draw(_judgment)
             a[i, j], a[j, i] = x, 1 / x
-    calls = [lambda: ahp.priorities(a, m) for m in ahp.PRIORITY_METHODS] + [
+    calls = [lambda m=m: ahp.priorities(a, m) for m in ahp.PRIORITY_METHODS] + [
         lambda: ahp.consistency(a), lambda: ahp.gci(a), lambda: ahp.complete(a), lambda: ahp.complete(a, "llsm"),
         lambda: ahp.complete(a, "harker"), lambda: ahp.next_question(a), lambda: ahp.repair_hints(a),
         lambda: ahp.aggregate_judgments([a, a]), lambda: ahp.judgment_spread([a, a])]

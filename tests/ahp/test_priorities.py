@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 from scipy.optimize import least_squares
 
-from mcda.errors import MCDAError, NotConnectedError
 from mcda.ahp import complete, priorities
 from mcda.ahp.hierarchy import global_weights
+from mcda.errors import MCDAError, NotConnectedError
 
 NAN = np.nan
 METHODS = ["eigenvector", "geometric_mean", "column_mean", "harker"]
@@ -35,10 +35,10 @@ def test_priorities_ahpy_readme_leader_experience(leader):
 
 def test_global_weights_wikipedia_leader_candidates(leader):
     """Wikipedia: Dick .493, Tom .358, Harry .149 (hierarchic composition, no intermediate rounding)."""
-    goal = dict(zip(leader["criteria"], priorities(leader["goal"])))
+    goal = dict(zip(leader["criteria"], priorities(leader["goal"]), strict=True))
     local = {"goal": goal}
     for crit, m in leader["local"].items():
-        local[crit] = {(crit, c): w for c, w in zip(leader["candidates"], priorities(m))}
+        local[crit] = {(crit, c): w for c, w in zip(leader["candidates"], priorities(m), strict=True)}
     g = global_weights(local, "goal")
     total = {c: sum(v for (crit, cc), v in g.items() if cc == c) for c in leader["candidates"]}
     assert_allclose([total["Tom"], total["Dick"], total["Harry"]], [0.358, 0.493, 0.149], atol=5e-4)

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from mcda.errors import MCDAError, NotConnectedError
 from mcda.ahp import consistency, priorities, repair_hints
+from mcda.errors import MCDAError, NotConnectedError
 
 NAN = np.nan
 

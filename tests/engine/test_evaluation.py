@@ -40,7 +40,7 @@ def test_every_method_ranks_every_vendor(result, example):
 
 def test_to_dict_matches_the_cli_contract_and_is_json(result):
     data = json.loads(json.dumps(result.to_dict(), allow_nan=False))
-    for name, rows in data["methods"].items():
+    for rows in data["methods"].values():
         assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
         assert {r["vendor"] for r in rows} == set(result.vendors)
         assert all(set(r) == {"vendor", "score", "rank"} for r in rows)
@@ -97,7 +97,8 @@ def test_all_weight_on_one_dimension_makes_its_best_vendor_win(example, result):
 
 
 def test_with_local_weights_equals_a_full_evaluation(example, result):
-    override = {"goal": {d: w for d, w in zip(result.weights.local["goal"], np.linspace(1, 2, 19) / np.linspace(1, 2, 19).sum())}}
+    raw = np.linspace(1, 2, 19)
+    override = {"goal": {d: w for d, w in zip(result.weights.local["goal"], raw / raw.sum(), strict=True)}}
     fast = with_local_weights(result, override)
     full = evaluate(example, local_overrides=override, agreement=False)
     for k in full.methods:
@@ -109,8 +110,8 @@ def test_permuting_vendors_permutes_ranks(example, result):
     s.vendors = list(reversed(s.vendors))
     e = evaluate(s, weights=result.weights, agreement=False)
     for k in result.methods:
-        a = dict(zip(result.vendors, result.methods[k].ranks.tolist()))
-        b = dict(zip(e.vendors, e.methods[k].ranks.tolist()))
+        a = dict(zip(result.vendors, result.methods[k].ranks.tolist(), strict=True))
+        b = dict(zip(e.vendors, e.methods[k].ranks.tolist(), strict=True))
         assert a == b
 
 
@@ -212,7 +213,7 @@ def _assert_same(found, expected, path="") -> None:
             _assert_same(found[key], expected[key], f"{path}.{key}")
     elif isinstance(expected, list):
         assert isinstance(found, (list, tuple)) and len(found) == len(expected), path
-        for k, (f, e) in enumerate(zip(found, expected)):
+        for k, (f, e) in enumerate(zip(found, expected, strict=True)):
             _assert_same(f, e, f"{path}[{k}]")
     elif isinstance(expected, float) and not isinstance(found, bool):
         assert_allclose(found, expected, rtol=1e-12, atol=1e-12, err_msg=path)

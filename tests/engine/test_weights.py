@@ -9,10 +9,10 @@ import pytest
 from numpy.testing import assert_allclose
 
 from mcda import ahp
+from mcda.engine.weights import compute_weights
 from mcda.errors import MCDAError
 from mcda.scenario.io import load_scenario
 from mcda.scenario.schema import Scenario
-from mcda.engine.weights import compute_weights
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,7 +33,7 @@ def tiny(judgments: dict, members=("a", "b"), weights=(1.0, 1.0), settings=None)
                 {"id": "x1", "name": {"en": "X1"}, **leaf}, {"id": "x2", "name": {"en": "X2"}, **leaf}]},
             {"id": "y", "name": {"en": "Y"}, **leaf},
             {"id": "z", "name": {"en": "Z"}, **leaf}]},
-        "members": [{"id": m, "name": m, "weight": w} for m, w in zip(members, weights)],
+        "members": [{"id": m, "name": m, "weight": w} for m, w in zip(members, weights, strict=True)],
         "judgments": judgments,
         "settings": settings or {},
     }
@@ -49,7 +49,7 @@ def test_example_global_weights_sum_to_one_for_committee_and_members(example):
     assert len(w.global_weights) == 115
     assert_allclose(sum(w.global_weights.values()), 1.0, rtol=0, atol=1e-12)
     assert min(w.global_weights.values()) > 0
-    for member, g in w.member_global.items():
+    for g in w.member_global.values():
         assert_allclose(sum(g.values()), 1.0, atol=1e-12)
         assert list(g) == list(w.global_weights)
     assert list(w.global_weights) == [leaf.id for leaf in example.criteria.leaves()]
@@ -76,7 +76,8 @@ def test_direct_weights_are_used_as_given(example):
 
 
 def test_aij_is_the_weighted_geometric_mean_of_judgments():
-    s = tiny({"a": {"nodes": {"goal": pairs(x_y=3, x_z=5, y_z=2)}}, "b": {"nodes": {"goal": pairs(x_y=1, x_z="1/3", y_z=4)}}},
+    s = tiny({"a": {"nodes": {"goal": pairs(x_y=3, x_z=5, y_z=2)}},
+              "b": {"nodes": {"goal": pairs(x_y=1, x_z="1/3", y_z=4)}}},
              weights=(3.0, 1.0))
     w = compute_weights(s)
     agg = w.nodes["goal"].matrix
@@ -87,9 +88,11 @@ def test_aij_is_the_weighted_geometric_mean_of_judgments():
 
 def test_aij_equals_geometric_aip_with_the_geometric_mean_method():
     """Forman & Peniwati (1998): with row-geometric-mean priorities AIJ and geometric AIP coincide."""
-    judg = {"a": {"nodes": {"goal": pairs(x_y=3, x_z=5, y_z=2)}}, "b": {"nodes": {"goal": pairs(x_y="1/2", x_z=7, y_z=6)}}}
+    judg = {"a": {"nodes": {"goal": pairs(x_y=3, x_z=5, y_z=2)}},
+            "b": {"nodes": {"goal": pairs(x_y="1/2", x_z=7, y_z=6)}}}
     aij = compute_weights(tiny(judg, weights=(2, 1), settings={"priority_method": "geometric_mean"}))
-    aip = compute_weights(tiny(judg, weights=(2, 1), settings={"priority_method": "geometric_mean", "aggregation": "aip_geometric"}))
+    aip = compute_weights(tiny(judg, weights=(2, 1),
+                               settings={"priority_method": "geometric_mean", "aggregation": "aip_geometric"}))
     assert_allclose(aij.nodes["goal"].weights, aip.nodes["goal"].weights, rtol=1e-12)
 
 
@@ -122,7 +125,8 @@ def test_a_members_disconnected_judgments_are_flagged_not_fatal_when_the_committ
 
 
 def test_zero_direct_weight_falls_back_to_arithmetic_aip_and_says_why():
-    s = tiny({"a": {"direct": {"goal": {"x": 60, "y": 40, "z": 0}}}, "b": {"nodes": {"goal": pairs(x_y=1, x_z=1, y_z=1)}}})
+    s = tiny({"a": {"direct": {"goal": {"x": 60, "y": 40, "z": 0}}},
+              "b": {"nodes": {"goal": pairs(x_y=1, x_z=1, y_z=1)}}})
     node = compute_weights(s).nodes["goal"]
     assert node.aggregation == "aip_arithmetic" and "zero" in node.note
     assert_allclose(node.weights, (np.array([0.6, 0.4, 0.0]) + 1 / 3) / 2)
@@ -131,7 +135,8 @@ def test_zero_direct_weight_falls_back_to_arithmetic_aip_and_says_why():
 def test_every_random_index_table_and_method_combination_runs(example):
     for table in ("alonso_lamata", "donegan_dodd"):
         for method in ("eigenvector", "geometric_mean", "column_mean"):
-            s = example.model_copy(update={"settings": example.settings.model_copy(update={"ri_table": table, "priority_method": method})})
+            settings = example.settings.model_copy(update={"ri_table": table, "priority_method": method})
+            s = example.model_copy(update={"settings": settings})
             w = compute_weights(s)
             assert_allclose(sum(w.global_weights.values()), 1.0, atol=1e-12)
             assert w.nodes["goal"].consistency.ri_table == table
@@ -165,7 +170,7 @@ def _assert_same(found, expected, path="") -> None:
             _assert_same(found[key], expected[key], f"{path}.{key}")
     elif isinstance(expected, list):
         assert isinstance(found, (list, tuple)) and len(found) == len(expected), path
-        for k, (f, e) in enumerate(zip(found, expected)):
+        for k, (f, e) in enumerate(zip(found, expected, strict=True)):
             _assert_same(f, e, f"{path}[{k}]")
     elif isinstance(expected, float) and not isinstance(found, bool):
         assert_allclose(found, expected, rtol=1e-12, atol=1e-12, err_msg=path)
@@ -218,7 +223,8 @@ def test_weights_are_cached_by_judgments_and_settings_not_by_scores(example):
     scores["cfo"]["huaxin"]["quality.expertise"] = 1.0
     edited = example.model_copy(update={"scores": scores})
     assert compute_weights(edited) is w  # a score edit reuses the weights
-    other = example.model_copy(update={"settings": example.settings.model_copy(update={"priority_method": "geometric_mean"})})
+    other = example.model_copy(
+        update={"settings": example.settings.model_copy(update={"priority_method": "geometric_mean"})})
     assert compute_weights(other) is not w
     judgments = copy.deepcopy(example.judgments)
     judgments["cfo"].nodes["goal"][0].value = 9.0 if judgments["cfo"].nodes["goal"][0].value != 9.0 else 1.0
@@ -238,7 +244,8 @@ def test_fast_matrices_equal_matrix_from_judgments(example):
             if mj is None or node.id not in mj.nodes:
                 assert a is None
                 continue
-            ref = ahp.matrix_from_judgments([c.id for c in node.children], {(p.a, p.b): p.value for p in mj.nodes[node.id]})
+            ref = ahp.matrix_from_judgments([c.id for c in node.children],
+                                            {(p.a, p.b): p.value for p in mj.nodes[node.id]})
             np.testing.assert_array_equal(a, ref)
 
 
