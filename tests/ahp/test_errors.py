@@ -11,8 +11,8 @@ from mcda.text import errors_ahp
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "mcda" / "ahp").glob("*.py")) + [
-    ROOT / "mcda" / "engine" / f for f in ("weights.py", "weights_cache.py", "validated.py", "evaluation.py")
-] + [ROOT / "mcda" / "methods" / "agreement.py"]
+    ROOT / "mcda" / "engine" / f for f in ("weights.py", "weights_cache.py", "evaluation.py")
+] + [ROOT / "mcda" / "scenario" / "validated.py", ROOT / "mcda" / "methods" / "agreement.py"]
 
 
 def _raises(path: Path):
