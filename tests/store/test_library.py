@@ -329,7 +329,8 @@ def test_hostile_names_are_stored_literally_and_touch_no_file(tmp_path, path, ex
             assert [v.name for v in store.history(name)] == [name]
     assert {p.name for p in tmp_path.rglob("*")} <= LIBRARY_FILES
     with sqlite3.connect(path) as conn:
-        assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == {"scenarios", "versions"}
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == {"scenarios", "versions", "audit", "mcda_meta", "sqlite_sequence"}
 
 
 @pytest.mark.parametrize("name, match", [
