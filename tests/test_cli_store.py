@@ -15,7 +15,7 @@ from mcda.files import dumps, load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "scenarios" / "example_tender.json"
-SUBCOMMANDS = ["save", "list", "history", "open", "restore", "rename", "delete", "undelete"]
+SUBCOMMANDS = ["save", "list", "history", "open", "restore", "rename", "delete", "undelete", "log"]
 
 
 @pytest.fixture
