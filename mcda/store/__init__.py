@@ -23,7 +23,7 @@ committee. The guarantees are the same on both:
   through :meth:`Store.log_action`, export and committee actions) adds an entry
   with its actor, UTC time, version and a short detail (:meth:`Store.log`).
 * **Checked on the way out.** Each version keeps its canonical text
-  (:func:`mcda.files.dumps`), sha256, size, UTC time, actor, message and title;
+  (:func:`mcda.scenario.io.dumps`), sha256, size, UTC time, actor, message and title;
   opening verifies the checksum and validates the scenario again, so damage
   is a clear :class:`~mcda.errors.MCDAError` naming scenario and version.
 * **Readable when read-only.** A library file without write permission (on it
@@ -45,7 +45,7 @@ undeleted. The library file is created on first use, not on ``Store()``.
 
 >>> import tempfile, mcda
 >>> folder = tempfile.TemporaryDirectory()
->>> scenario = mcda.load_scenario(mcda.resources.EXAMPLE, lint=False)
+>>> scenario = mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False)
 >>> with Store(folder.name + "/library.sqlite3", actor="wang.min") as store:
 ...     first = store.save(scenario, "2027 财务外包招标", "first draft")
 ...     [(v.version, v.actor, v.message) for v in store.history("2027 财务外包招标")], store.open("2027 财务外包招标") == scenario

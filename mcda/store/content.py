@@ -4,15 +4,15 @@ from __future__ import annotations
 from pydantic_core import PydanticSerializationError
 
 from mcda.errors import MCDAError
-from mcda.files import MAX_FILE_BYTES, dumps, parse_json, parse_scenario
-from mcda.schema import Scenario
+from mcda.scenario.io import MAX_FILE_BYTES, dumps, parse_json, parse_scenario
+from mcda.scenario.schema import Scenario
 from mcda.store.records import VersionInfo
 
 __all__ = ["canonical", "whole", "version_info"]
 
 
 def canonical(scenario: object) -> str:
-    """The canonical text of a scenario (:func:`mcda.files.dumps`), validated again (an object edited in memory may be invalid)."""
+    """The canonical text of a scenario (:func:`mcda.scenario.io.dumps`), validated again (an object edited in memory may be invalid)."""
     if not isinstance(scenario, Scenario):
         raise MCDAError(f"only scenarios are saved in the library; expected a Scenario, found {type(scenario).__name__}")
     try:

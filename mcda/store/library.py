@@ -14,8 +14,8 @@ import json
 import os
 
 from mcda.errors import MCDAError, ScenarioError
-from mcda.files import parse_json, parse_scenario
-from mcda.schema import Scenario
+from mcda.scenario.io import parse_json, parse_scenario
+from mcda.scenario.schema import Scenario
 from mcda.store import audit
 from mcda.store.backend import Tx, open_backend
 from mcda.store.content import canonical, version_info, whole

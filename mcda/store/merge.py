@@ -43,7 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-__all__ = ["ABSENT", "Conflict", "MergeResult", "merge_scenarios", "merge_order", "describe_value"]
+__all__ = ["ABSENT", "Conflict", "MergeResult", "merge_scenarios", "merge_order", "describe_value", "differing"]
 
 
 class _Absent:
@@ -105,6 +105,21 @@ def describe_value(value: object, limit: int = 60) -> str:
         return "(absent)"
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def differing(conflict: Conflict) -> tuple[object, object, object]:
+    """(base, mine, theirs) of a conflict, objects cut down to the fields that differ between them.
+
+    >>> differing(Conflict("members[cfo]", {"id": "cfo", "weight": 1}, {"id": "cfo", "weight": 2}, ABSENT))
+    ({'weight': 1}, {'weight': 2}, ABSENT)
+    """
+    sides = (conflict.base, conflict.mine, conflict.theirs)
+    objects = [s for s in sides if s is not ABSENT]
+    if not objects or not all(isinstance(s, dict) for s in objects):
+        return sides
+    keys = [k for k in _ordered_keys(*objects) if len({json.dumps(s.get(k, None), sort_keys=True) for s in objects}) > 1
+            or any(k not in s for s in objects)]
+    return tuple(s if s is ABSENT else {k: s[k] for k in keys if k in s} for s in sides)
 
 
 def merge_order(base: list, mine: list, theirs: list, keep: list, strict: bool = True) -> list | None:

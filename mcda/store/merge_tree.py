@@ -29,7 +29,7 @@ __all__ = ["merge_tree"]
 
 
 def _flatten(root) -> tuple[dict, dict] | None:
-    """({id: {"parent", "node"}}, {id: [child ids]}) of a tree; None unless it is a tree of unique ids."""
+    """({id: node fields and "parent"}, {id: [child ids]}) of a tree; None unless it is a tree of unique ids."""
     if root is ABSENT:
         return {}, {}
     nodes: dict = {}
@@ -43,7 +43,7 @@ def _flatten(root) -> tuple[dict, dict] | None:
         if not isinstance(kids, list):
             return None
         nid = node["id"]
-        nodes[nid] = {"parent": parent, "node": {k: v for k, v in node.items() if k != "children"}}
+        nodes[nid] = {**{k: v for k, v in node.items() if k != "children"}, "parent": parent}
         children[nid] = [k.get("id") if isinstance(k, dict) else None for k in kids]
         stack.extend((k, nid) for k in reversed(kids))
     return nodes, children
@@ -83,7 +83,7 @@ def merge_tree(merger: _Merger, b, m, t):
 
     def build(nid: str) -> dict:
         reached.add(nid)
-        return {**nodes[nid]["node"], "children": [build(c) for c in order[nid]]}
+        return {**{k: v for k, v in nodes[nid].items() if k != "parent"}, "children": [build(c) for c in order[nid]]}
 
     tree = build(roots[0])
     if len(reached) != len(nodes):  # both sides moved nodes under each other: a cycle cut off from the root

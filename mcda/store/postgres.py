@@ -105,10 +105,11 @@ class PostgresBackend:
 
     def _format(self, tx: Tx) -> int:
         """The library's format (0: none yet); refuses a database whose tables are not a library, and newer formats."""
-        present = tx.one("SELECT to_regclass('mcda_meta') IS NOT NULL, to_regclass('scenarios') IS NOT NULL, "
-                         "to_regclass('versions') IS NOT NULL, to_regclass('audit') IS NOT NULL")
-        if not present[0]:
-            taken = [n for n, there in zip(("scenarios", "versions", "audit"), present[1:], strict=True) if there]
+        # pg_class itself, not to_regclass(): a backend may cache "no such table" past another's upgrade
+        present = {r[0] for r in tx.rows("SELECT relname FROM pg_class WHERE relname IN "
+                                         "('mcda_meta', 'scenarios', 'versions', 'audit') AND pg_table_is_visible(oid)")}
+        if "mcda_meta" not in present:
+            taken = sorted(present)
             if taken:
                 raise MCDAError(f"the database {self.location} has tables named {', '.join(taken)} but is not a vendor-eval "
                                 "scenario library; give the library a database of its own (nothing was changed)")

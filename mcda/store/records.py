@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mcda.errors import MCDAError
-from mcda.schema import Scenario
-from mcda.store.merge import Conflict, describe_value
+from mcda.scenario.schema import Scenario
+from mcda.store.merge import Conflict, describe_value, differing
 
 __all__ = [
     "MAX_NAME_LENGTH",
@@ -135,15 +135,18 @@ class ConflictError(MCDAError):
         head = (f"cannot save {name!r}: your changes start from version {base}, and since then {saved}. ")
         if self.conflicts:
             n = len(self.conflicts)
-            lines = "\n".join(f"  - {c.part}: version {base} had {describe_value(c.base)}, yours has "
-                              f"{describe_value(c.mine)}, version {self.newer[-1].version} has {describe_value(c.theirs)}"
-                              for c in self.conflicts[:50])
+            lines = "\n".join(_conflict_line(c, base, self.newer[-1].version) for c in self.conflicts[:50])
             more = f"\n  ... and {n - 50} more" if n > 50 else ""
             body = f"{n} conflicting change{'s' if n != 1 else ''} (both changed the same part):\n{lines}{more}"
         else:
             lines = "\n".join(f"  - {p}" for p in self.problems[:50])
             body = f"the changes touch different parts but the merged scenario is not valid:\n{lines}"
         super().__init__(head + body + "\nNothing was saved: open the latest version, choose for each part, and save again.")
+
+
+def _conflict_line(conflict: Conflict, base: int, latest: int) -> str:
+    b, m, t = (describe_value(v) for v in differing(conflict))
+    return f"  - {conflict.part}: version {base} had {b}, yours has {m}, version {latest} has {t}"
 
 
 def is_server_url(location: object) -> bool:

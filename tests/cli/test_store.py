@@ -15,7 +15,7 @@ from mcda.scenario.io import dumps, load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "scenarios" / "example_tender.json"
-SUBCOMMANDS = ["save", "list", "history", "open", "restore", "rename", "delete", "undelete", "diff"]
+SUBCOMMANDS = ["save", "list", "history", "open", "restore", "rename", "delete", "undelete", "diff", "log"]
 
 
 @pytest.fixture
