@@ -9,9 +9,13 @@ refused. Steps are only ever added, never edited.
 Format 1 (SQLite only): ``scenarios`` and ``versions`` with append-only triggers.
 Format 2: versions record their actor, base and merge; the append-only ``audit``
 table (filled from the existing versions and deletions when upgrading); ``mcda_meta``.
+Format 3: the tender committee's state (:mod:`mcda.committee`): ``committees`` (phase,
+sign-off), ``committee_tokens`` (sha256 of each personal link's token, never the token),
+``committee_parts`` (submissions and locks) and the append-only ``committee_notes``
+(comments, review changes, overrides, reopenings).
 
 >>> [n for n, _ in STEPS["sqlite"]], [n for n, _ in STEPS["postgresql"]]
-([1, 2], [2])
+([1, 2, 3], [2, 3])
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from mcda.store.backend import Tx
 
 __all__ = ["STORE_FORMAT", "APPLICATION_ID", "APPLICATION", "STEPS", "upgrade", "check_format"]
 
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 APPLICATION_ID = 0x76456C62  # SQLite PRAGMA application_id ("vElb"); also the PostgreSQL advisory lock key
 APPLICATION = "vendor-eval scenario library"
 
@@ -150,9 +154,75 @@ _POSTGRES_2 = (
     *_meta(2),
 )
 
+# ----------------------------------------------------------------------- format 3: the tender committee
+_NOTES_ONLY = "committee notes are append-only"
+
+
+def _committee(ids: str, ref: str) -> tuple[str, ...]:
+    """The committee tables; ``ids`` is the auto-increment key's type, ``ref`` the scenario id's type."""
+    return (
+        f"""CREATE TABLE committees (
+            scenario_id    {ref} PRIMARY KEY REFERENCES scenarios(id),
+            phase          TEXT NOT NULL CHECK (phase IN ('setup', 'individual', 'review', 'decision')),
+            changed_at     TEXT NOT NULL,
+            changed_by     TEXT NOT NULL,
+            decision_note  TEXT,
+            signed_version INTEGER
+        )""",
+        f"""CREATE TABLE committee_tokens (
+            id           {ids},
+            scenario_id  {ref} NOT NULL REFERENCES scenarios(id),
+            token_sha256 TEXT NOT NULL UNIQUE,
+            role         TEXT NOT NULL CHECK (role IN ('moderator', 'member', 'observer')),
+            person       TEXT NOT NULL,
+            created_at   TEXT NOT NULL,
+            created_by   TEXT NOT NULL,
+            expires_at   TEXT,
+            revoked_at   TEXT
+        )""",
+        "CREATE INDEX committee_tokens_by_person ON committee_tokens (scenario_id, role, person)",
+        f"""CREATE TABLE committee_parts (
+            scenario_id       {ref} NOT NULL REFERENCES scenarios(id),
+            member            TEXT NOT NULL,
+            submitted_phase   TEXT,
+            submitted_at      TEXT,
+            submitted_version INTEGER,
+            last_activity     TEXT,
+            PRIMARY KEY (scenario_id, member)
+        )""",
+        f"""CREATE TABLE committee_notes (
+            id          {ids},
+            scenario_id {ref} NOT NULL REFERENCES scenarios(id),
+            at          TEXT NOT NULL,
+            actor       TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            target      TEXT NOT NULL,
+            old_value   TEXT,
+            new_value   TEXT,
+            text        TEXT NOT NULL,
+            version     INTEGER
+        )""",
+        "CREATE INDEX committee_notes_by_scenario ON committee_notes (scenario_id, id)",
+    )
+
+
+_SQLITE_3 = (
+    *_committee("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"),
+    *(f"CREATE TRIGGER committee_notes_no_{event.lower()} BEFORE {event} ON committee_notes "
+      f"BEGIN {_REFUSE.format(_NOTES_ONLY)}; END" for event in ("UPDATE", "DELETE")),
+    *_meta(3),
+    "PRAGMA user_version = 3",
+)
+
+_POSTGRES_3 = (
+    *_committee("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT"),
+    *_pg_guard("committee_notes", "UPDATE OR DELETE", _NOTES_ONLY),
+    *_meta(3),
+)
+
 STEPS: dict[str, list[tuple[int, tuple[str, ...]]]] = {
-    "sqlite": [(1, _SQLITE_1), (2, _SQLITE_2)],
-    "postgresql": [(2, _POSTGRES_2)],
+    "sqlite": [(1, _SQLITE_1), (2, _SQLITE_2), (3, _SQLITE_3)],
+    "postgresql": [(2, _POSTGRES_2), (3, _POSTGRES_3)],
 }
 
 

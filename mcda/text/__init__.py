@@ -28,10 +28,10 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
     """The whole catalogue (built on first use from the area modules; a key defined twice is an error)."""
     global _CATALOGUE
     if _CATALOGUE is None:
-        from mcda.text import engine, errors, lint, notes, pdf, ui
+        from mcda.text import committee, engine, errors, lint, notes, pdf, ui
 
         merged: dict[str, tuple[str, str]] = {}
-        for module in (ui, errors, lint, notes, pdf, engine):
+        for module in (ui, errors, lint, notes, pdf, engine, committee):
             for key, entry in module.ENTRIES.items():
                 if key in merged:
                     raise RuntimeError(f"text key {key!r} is defined twice (in {module.__name__})")

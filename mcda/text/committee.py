@@ -1,0 +1,100 @@
+"""The tender committee's texts (:mod:`mcda.committee`, ``mcda tender``): ``committee.*`` and ``err.committee.*``.
+
+Messages never contain a token; a refused link says why (unknown, revoked, expired) and what to do.
+"""
+from __future__ import annotations
+
+__all__ = ["ENTRIES"]
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    # ---------------------------------------------------------------- labels
+    "committee.role.moderator": ("主持人", "moderator"),
+    "committee.role.member": ("评审成员", "member"),
+    "committee.role.observer": ("观察员", "observer"),
+    "committee.phase.setup": ("准备", "set-up"),
+    "committee.phase.individual": ("独立评审", "individual entry"),
+    "committee.phase.review": ("集体评议", "review"),
+    "committee.phase.decision": ("决定", "decision"),
+    "committee.cr.ok": ("一致性合格", "consistent"),
+    "committee.cr.high": ("一致性比率偏高", "CR too high"),
+    "committee.cr.incomplete": ("判断未连通", "incomplete"),
+    "committee.cr.not_checkable": ("尚无法检验", "not checkable yet"),
+    "committee.status.head": ("阶段：{phase}", "phase: {phase}"),
+    "committee.status.submitted": ("已提交", "submitted"),
+    "committee.status.open": ("未提交", "open"),
+    "committee.invited": ("已发出 {n} 个个人链接；旧链接已全部失效",
+                          "{n} personal links issued; every older link is revoked"),
+    "committee.submitted": ("已导入 {member} 的{kind}（{changes} 处变更），版本 {version}；已提交并锁定",
+                            "imported {member}'s {kind} ({changes} changes), version {version}; submitted and locked"),
+    "committee.saved": ("已导入 {member} 的{kind}（{changes} 处变更），版本 {version}；尚未提交",
+                        "imported {member}'s {kind} ({changes} changes), version {version}; not submitted yet"),
+    "committee.marked": ("{member} 的部分已提交并锁定（版本 {version}）",
+                         "{member}'s part is submitted and locked (version {version})"),
+    "committee.phase_moved": ("阶段已改为 {phase}", "the phase is now {phase}"),
+    "committee.reopened": ("{member} 的部分已重新开放", "{member}'s part is reopened"),
+    "committee.signed": ("已签署决定（版本 {version}）", "decision signed off (version {version})"),
+    "committee.revoked": ("已撤销 {n} 个链接", "{n} link(s) revoked"),
+    # ---------------------------------------------------------------- errors
+    "err.committee.token_unknown": ("该个人链接无效（未知的令牌）；请向主持人索取新链接",
+                                    "this personal link is not valid (unknown token); "
+                                    "ask the moderator for a new link"),
+    "err.committee.token_revoked": ("该个人链接已于 {at} 撤销；请向主持人索取新链接",
+                                    "this personal link was revoked at {at}; ask the moderator for a new link"),
+    "err.committee.token_expired": ("该个人链接已于 {at} 过期；请向主持人索取新链接",
+                                    "this personal link expired at {at}; ask the moderator for a new link"),
+    "err.committee.not_allowed": ("{role} 在 {phase} 阶段不能执行此操作（{action}）",
+                                  "a {role} may not do this in the {phase} phase ({action})"),
+    "err.committee.no_scenario": ("方案库中没有名为 {name!r} 的方案（或已删除）",
+                                  "no scenario named {name!r} in the library (or it is deleted)"),
+    "err.committee.bad_url": ("基础网址必须以 http:// 或 https:// 开头并包含主机名",
+                              "the base URL must start with http:// or https:// and name a host"),
+    "err.committee.bad_phase": ("未知阶段 {found}；阶段为 {phases}", "unknown phase {found}; the phases are {phases}"),
+    "err.committee.bad_role": ("未知角色 {found}；角色为 moderator、member、observer",
+                               "unknown role {found}; the roles are moderator, member, observer"),
+    "err.committee.same_phase": ("招标已处于 {phase} 阶段", "the tender is already in the {phase} phase"),
+    "err.committee.skip_phase": ("不能从 {current} 直接进入 {phase}；下一阶段是 {next}",
+                                 "cannot move from {current} straight to {phase}; the next phase is {next}"),
+    "err.committee.no_members": ("评审委员会还没有成员；请先在方案中添加成员",
+                                 "the committee has no members yet; add members to the scenario first"),
+    "err.committee.expiry_naive": ("有效期必须带时区（例如 2027-01-31T18:00:00+08:00）",
+                                   "an expiry needs a time zone (e.g. 2027-01-31T18:00:00+08:00)"),
+    "err.committee.expiry_past": ("有效期 {at} 已经过去", "the expiry {at} is already past"),
+    "err.committee.text_type": ("{what} 必须是文本", "the {what} must be text"),
+    "err.committee.text_required": ("需要填写{what}", "a {what} is required"),
+    "err.committee.text_long": ("{what} 最多 {limit} 个字符，实际为 {n}",
+                                "a {what} has at most {limit} characters; this one has {n}"),
+    "err.committee.text_control": ("{what} 不能包含控制字符", "a {what} cannot contain control characters"),
+    "err.committee.locked": ("成员 {member} 的部分已于 {at} 提交并锁定；如需修改，请主持人重新开放",
+                             "{member}'s part was submitted at {at} and is locked; the moderator can reopen it"),
+    "err.committee.not_locked": ("成员 {member} 在 {phase} 阶段尚未提交，无需重新开放",
+                                 "{member} has not submitted in the {phase} phase; there is nothing to reopen"),
+    "err.committee.other_part": ("只能修改自己（{member}）的判断和评分；此修改还涉及其他内容，未保存",
+                                 "only your own ({member}) judgments and scores can change; this edit changes "
+                                 "something else, so nothing was saved"),
+    "err.committee.unchanged": ("成员 {member} 的输入没有变化，未保存",
+                                "{member}'s inputs are unchanged; nothing was saved"),
+    "err.committee.unknown_member": ("方案中没有成员 {member!r}", "no member {member!r} in the scenario"),
+    "err.committee.file_unnamed": ("文件没有注明成员（缺少 #member 行）；"
+                                   "请使用 mcda tender template 下载 {member} 自己的模板",
+                                   "the file does not say whose it is (no #member row); download {member}'s own "
+                                   "template with mcda tender template"),
+    "err.committee.file_other_member": ("该文件属于成员 {found!r}，不能导入到 {member} 的部分；未做任何更改",
+                                        "the file names the member {found!r}, not {member}; it cannot be imported into "
+                                        "{member}'s part (nothing was changed)"),
+    "err.committee.json_shape": ("JSON 判断文件应只有键 \"member\" 和 \"judgments\"（其中为 \"nodes\" 和 \"direct\"）",
+                                 "a JSON judgments file has only the keys \"member\" and \"judgments\" (holding "
+                                 "\"nodes\" and \"direct\")"),
+    "err.committee.unreadable": ("无法读取该文件；请使用 CSV（UTF-8）、.xlsx 或 JSON 模板",
+                                 "the file cannot be read; use the CSV (UTF-8), .xlsx or JSON template"),
+    "err.committee.template_kind": ("模板类型应为 judgments 或 scores，实际为 {found}",
+                                    "the template kind is judgments or scores; found {found}"),
+    "err.committee.template_format": ("{kind} 模板的格式不能是 {found}",
+                                      "a {kind} template cannot be in the format {found}"),
+    "err.committee.bad_target": ("{target} 不是判断对（judgment:节点:a:b）或评分单元格（score:供应商:指标）",
+                                 "{target} is not a judgment pair (judgment:node:a:b) or a score cell "
+                                 "(score:vendor:leaf)"),
+    "err.committee.bad_value": ("{value} 不是指标 {leaf} 量表上的数值",
+                                "{value} is not a value on the scale of {leaf}"),
+    "err.committee.token_option": ("缺少个人链接的令牌：请使用 --token，或设置环境变量 MCDA_TOKEN",
+                                   "no personal link token: pass --token, or set MCDA_TOKEN"),
+}
