@@ -54,8 +54,12 @@ class Identity:
 
 
 def new_token() -> str:
-    """A fresh token (see the module docstring)."""
-    return secrets.token_urlsafe(TOKEN_BYTES)
+    """A fresh token (see the module docstring). It never starts with ``-``, which a command line would take
+    for an option (``--token -abc``); drawing again in that case keeps more than 255 bits of entropy."""
+    while True:
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        if not token.startswith("-"):
+            return token
 
 
 def token_hash(token: str) -> str:
