@@ -18,7 +18,7 @@ from mcda.store.backend import Tx
 
 __all__ = ["MAX_TEXT", "check_text", "State", "Note", "TokenRow", "transaction", "scenario_id", "latest_version",
            "state", "set_state", "log", "add_note", "notes", "parts", "touch", "set_submitted", "find_token",
-           "add_token", "revoke_tokens", "live_people"]
+           "token_row", "add_token", "revoke_tokens", "live_people"]
 
 T = TypeVar("T")
 MAX_TEXT = 2000  # a comment, reason or decision note
@@ -158,6 +158,12 @@ def set_submitted(tx: Tx, sid: int, member: str, phase: str | None, version: int
 def find_token(tx: Tx, digest: str) -> TokenRow | None:
     row = tx.one("SELECT id, scenario_id, token_sha256, role, person, expires_at, revoked_at FROM committee_tokens "
                  "WHERE token_sha256 = ?", (digest,))
+    return None if row is None else TokenRow(*row)
+
+
+def token_row(tx: Tx, link_id: int) -> TokenRow | None:
+    row = tx.one("SELECT id, scenario_id, token_sha256, role, person, expires_at, revoked_at FROM committee_tokens "
+                 "WHERE id = ?", (int(link_id),))
     return None if row is None else TokenRow(*row)
 
 

@@ -28,6 +28,7 @@ PHASES = ("setup", "individual", "review", "decision")
 
 #: Every action the table knows, with what it means.
 ACTIONS = {
+    "view": "open the tender's pages: criteria, vendors and settings (what else shows depends on the other actions)",
     "see_own": "read one's own judgments and scores",
     "edit_own": "change one's own judgments and scores (in review: with a comment)",
     "submit": "mark one's own part complete, which locks it for the phase",
@@ -46,8 +47,9 @@ ACTIONS = {
 
 _MODERATOR_ALWAYS = {"see_inputs", "see_spread", "see_results", "see_progress", "set_phase", "invite", "see_own"}
 
-#: (role, phase) -> the actions allowed. The only place permissions are decided.
-PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
+#: (role, phase) -> the actions allowed, besides "view" (everyone with a live link). The only place permissions
+#: are decided: :data:`PERMISSIONS`.
+_TABLE: dict[tuple[str, str], set[str]] = {
     ("moderator", "setup"): frozenset(_MODERATOR_ALWAYS | {"setup"}),
     ("moderator", "individual"): frozenset(_MODERATOR_ALWAYS | {"reopen"}),
     ("moderator", "review"): frozenset(_MODERATOR_ALWAYS | {"reopen", "comment", "override", "signoff"}),
@@ -61,6 +63,7 @@ PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {
     ("observer", "review"): frozenset(),
     ("observer", "decision"): frozenset({"see_results"}),
 }
+PERMISSIONS: dict[tuple[str, str], frozenset[str]] = {key: frozenset(acts | {"view"}) for key, acts in _TABLE.items()}
 
 
 def allowed(role: str, phase: str, action: str) -> bool:

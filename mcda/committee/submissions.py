@@ -73,13 +73,11 @@ class SubmissionsMixin:
 
     def _member(self, who: Identity, action: str) -> tuple[str, str]:
         """(member id, phase) after checking ``who`` is a member who may take ``action`` and whose part is open."""
-        if who.role != "member" or not who.person:
-            raise MCDAError(code="err.committee.not_allowed", action=action, role=who.role, phase=self.phase)
-
         def check(tx):
             sid = db.scenario_id(tx, self.name)
-            st = db.state(tx, sid)
-            self.require(who, action, st.phase)
+            st = self._check(tx, who, action, sid)  # the link first; only members may edit or submit
+            if who.role != "member" or not who.person:
+                raise MCDAError(code="err.committee.not_allowed", action=action, role=who.role, phase=st.phase)
             part = db.parts(tx, sid).get(who.person)
             if part is not None and part[0] == st.phase:
                 raise MCDAError(code="err.committee.locked", member=who.person, at=part[1] or "")
@@ -119,12 +117,14 @@ class SubmissionsMixin:
     def set_judgment(self, who: Identity, node: str, a: str, b: str, value: float | None,
                      comment: str | None = None) -> int:
         """``who``'s judgment of ``a`` against ``b`` at ``node`` (None removes it), saved on the latest version."""
+        self._member(who, "edit_own")  # who and when, before anything is read
         version, scenario = self.scenario()
         changed = edits.set_pairwise(scenario, who.person, node, a, b, value)
         return self.save_inputs(who, changed, version, comment)
 
     def set_scores(self, who: Identity, changes: dict[str, dict[str, float | None]], comment: str | None = None) -> int:
         """``who``'s scores ``{vendor: {leaf: value or None}}``, saved on the latest version."""
+        self._member(who, "edit_own")
         version, scenario = self.scenario()
         return self.save_inputs(who, edits.set_scores(scenario, who.person, changes), version, comment)
 

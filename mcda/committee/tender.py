@@ -24,7 +24,7 @@ from mcda.committee.consensus import ConsensusMixin
 from mcda.committee.records import check_text
 from mcda.committee.roles import PHASES, allowed, phase_index
 from mcda.committee.submissions import SubmissionsMixin
-from mcda.committee.tokens import Identity, link, new_token, same, shape_ok, token_hash
+from mcda.committee.tokens import Identity, issue_identity, link, new_token, same, shape_ok, token_hash
 from mcda.committee.views import View, visible_scenario
 from mcda.errors import MCDAError
 from mcda.scenario.schema import Scenario
@@ -55,14 +55,20 @@ def _identify(tx, token: object) -> tuple[db.TokenRow, Identity]:
     row = db.find_token(tx, digest)
     if row is None or not same(row.token_sha256, digest):
         raise MCDAError(code="err.committee.token_unknown")
+    _live(tx, row)
+    name = tx.one("SELECT name, deleted_at FROM scenarios WHERE id = ?", (row.scenario_id,))
+    if name is None or name[1] is not None:
+        raise MCDAError(code="err.committee.token_unknown")
+    return row, issue_identity(name[0], row.role, row.person, row.id)
+
+
+def _live(tx, row: db.TokenRow | None) -> None:
+    if row is None:
+        raise MCDAError(code="err.committee.token_unknown")
     if row.revoked_at is not None:
         raise MCDAError(code="err.committee.token_revoked", at=row.revoked_at)
     if row.expires_at is not None and row.expires_at <= tx.now():
         raise MCDAError(code="err.committee.token_expired", at=row.expires_at)
-    name = tx.one("SELECT name, deleted_at FROM scenarios WHERE id = ?", (row.scenario_id,))
-    if name is None or name[1] is not None:
-        raise MCDAError(code="err.committee.token_unknown")
-    return row, Identity(name[0], row.role, row.person)
 
 
 def find_tender(store: Store, token: object) -> Identity:
@@ -101,21 +107,42 @@ class Tender(SubmissionsMixin, ConsensusMixin):
     def phase(self) -> str:
         return self.state().phase
 
+    def _verify(self, tx, who: Identity, sid: int) -> None:
+        """``who`` was issued by :meth:`identify` for this tender and its link is still live (not revoked or
+        expired since): checked again on every call, so that revoking a link takes effect at once."""
+        if not isinstance(who, Identity) or not who.sealed:
+            raise MCDAError(code="err.committee.token_unknown")
+        row = db.token_row(tx, who.link)
+        _live(tx, row)
+        if row.scenario_id != sid or who.name != self.name:
+            raise MCDAError(code="err.committee.token_unknown")
+
     def can(self, who: Identity, action: str) -> bool:
         """Whether ``who`` may take ``action`` now (:data:`mcda.committee.roles.PERMISSIONS`)."""
-        return who.name == self.name and allowed(who.role, self.phase, action)
+        try:
+            self.require(who, action)
+        except MCDAError:
+            return False
+        return True
 
     def require(self, who: Identity, action: str, phase: str | None = None) -> str:
-        """The current phase if ``who`` may take ``action`` in it, else :class:`MCDAError` saying why."""
-        phase = phase or self.phase
-        if who.name != self.name or not allowed(who.role, phase, action):
-            raise MCDAError(code="err.committee.not_allowed", action=action, role=who.role, phase=phase)
-        return phase
+        """The current phase if ``who`` (with a live link) may take ``action`` in it, else :class:`MCDAError`."""
+        def check(tx) -> str:
+            sid = db.scenario_id(tx, self.name)
+            self._verify(tx, who, sid)
+            return phase or db.state(tx, sid).phase
+
+        now = db.transaction(self.store, "check a personal link", check)
+        if not allowed(who.role, now, action):
+            raise MCDAError(code="err.committee.not_allowed", action=action, role=who.role, phase=now)
+        return now
 
     def _check(self, tx, who: Identity, action: str, sid: int) -> db.State:
-        """In a transaction: the locked state, after checking ``who`` may take ``action`` in its phase."""
+        """In a transaction: the locked state, after checking ``who``'s link and that they may take ``action``."""
+        self._verify(tx, who, sid)
         st = db.state(tx, sid, lock=True)
-        self.require(who, action, st.phase)
+        if not allowed(who.role, st.phase, action):
+            raise MCDAError(code="err.committee.not_allowed", action=action, role=who.role, phase=st.phase)
         return st
 
     def scenario(self) -> tuple[int, Scenario]:
@@ -125,9 +152,8 @@ class Tender(SubmissionsMixin, ConsensusMixin):
 
     def view(self, who: Identity) -> View:
         """What a page may show ``who`` now: the scenario cut down to what they may read, and flags."""
+        self.require(who, "view")  # checks the link
         st = self.state()
-        if who.name != self.name:
-            raise MCDAError(code="err.committee.not_allowed", action="see_own", role=who.role, phase=st.phase)
         _, full = self.scenario()
         locked = False
         if who.role == "member":

@@ -22,14 +22,15 @@ import hashlib
 import hmac
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from mcda.errors import MCDAError
 
-__all__ = ["TOKEN_BYTES", "Identity", "new_token", "token_hash", "same", "shape_ok", "link"]
+__all__ = ["TOKEN_BYTES", "Identity", "issue_identity", "new_token", "token_hash", "same", "shape_ok", "link"]
 
 TOKEN_BYTES = 32  # 256 bits from the operating system's CSPRNG
+_PROCESS_KEY = secrets.token_bytes(32)  # seals the identities this process issued (never stored, never shown)
 _SHAPE = re.compile(r"^[A-Za-z0-9_-]{32,128}$")
 
 
@@ -41,6 +42,13 @@ class Identity:
     name: str
     role: str
     person: str = ""
+    link: int = field(default=0, repr=False)  # the link's row, checked again (revoked? expired?) on every call
+    seal: str = field(default="", repr=False, compare=False)
+
+    @property
+    def sealed(self) -> bool:
+        """Whether :func:`issue_identity` made this identity in this process (an identity built by hand is not)."""
+        return same(self.seal, _seal(self.name, self.role, self.person, self.link))
 
     @property
     def member_id(self) -> str | None:
@@ -51,6 +59,16 @@ class Identity:
     def actor(self) -> str:
         """How the audit log names this person: ``moderator``, ``member:cfo``, ``observer:auditor``."""
         return self.role if not self.person else f"{self.role}:{self.person}"
+
+
+def _seal(name: str, role: str, person: str, link_id: int) -> str:
+    message = "\x1f".join((name, role, person, str(link_id))).encode("utf-8", "surrogatepass")
+    return hmac.new(_PROCESS_KEY, message, hashlib.sha256).hexdigest()
+
+
+def issue_identity(name: str, role: str, person: str, link_id: int) -> Identity:
+    """The sealed identity of a checked link (only :meth:`mcda.committee.Tender.identify` calls this)."""
+    return Identity(name, role, person, link_id, _seal(name, role, person, link_id))
 
 
 def new_token() -> str:

@@ -76,7 +76,7 @@ def test_members_and_observers_never_get_the_moderators_powers(action):
         if role != "moderator" and action in moderator_only:
             assert action not in allowed, (role, phase)
         if role == "observer":
-            assert allowed <= {"see_results"} and (phase == "decision") == bool(allowed)
+            assert allowed - {"view"} <= {"see_results"} and (phase == "decision") == ("see_results" in allowed)
 
 
 def test_a_link_of_one_tender_does_not_open_another(committee):
@@ -86,11 +86,30 @@ def test_a_link_of_one_tender_does_not_open_another(committee):
         other.identify(committee.tokens["moderator"])
 
 
-def test_a_forged_identity_of_another_tender_is_refused(committee):
+def test_an_identity_not_issued_by_identify_is_refused_everywhere(committee):
     from mcda.committee import Identity
 
-    with pytest.raises(MCDAError, match="may not"):
-        committee.tender.view(Identity("another tender", "moderator"))
+    committee.to("review")
+    real = committee.who("cfo")
+    t = committee.tender
+    for forged in (Identity(committee.name, "moderator"), Identity(committee.name, "moderator", "", real.link),
+                   Identity(committee.name, "member", "fin_mgr", real.link, real.seal)):
+        for call in (lambda: t.view(forged), lambda: t.results(forged), lambda: t.progress(forged),
+                     lambda: t.set_phase(forged, "decision", "x"), lambda: t.set_scores(forged, {}),
+                     lambda: t.comment(forged, pair_key("goal", "quality", "cost"), "x"), lambda: t.submit(forged)):
+            with pytest.raises(MCDAError, match="not valid"):
+                call()
+        assert t.can(forged, "view") is False
+
+
+def test_revoking_a_link_takes_effect_for_an_identity_already_issued(committee):
+    committee.to("individual")
+    cfo = committee.who("cfo")
+    committee.tender.revoke("member", "cfo")
+    with pytest.raises(MCDAError, match="revoked"):
+        committee.tender.set_scores(cfo, {"huaxin": {"quality.expertise": 1.0}})
+    with pytest.raises(MCDAError, match="revoked"):
+        committee.tender.view(cfo)
 
 
 # --------------------------------------------------------------------------- revoked and expired links
