@@ -80,7 +80,8 @@ def test_judgments_template_round_trip_through_the_cli(tender, tmp_path):
     run("tender", "phase", "t", "individual", "--token", tokens["moderator"])
     for fmt in ("csv", "xlsx", "json"):
         out = tmp_path / f"j.{fmt}"
-        assert run("tender", "template", "t", "--kind", "judgments", "-o", str(out), "--token", tokens["fin_mgr"])[0] == 0
+        fin = tokens["fin_mgr"]
+        assert run("tender", "template", "t", "--kind", "judgments", "-o", str(out), "--token", fin)[0] == 0
         assert run("tender", "submit", "t", str(out), "--draft", "--token", tokens["fin_mgr"])[0] == 0
     filled = tmp_path / "j.json"
     doc = json.loads(filled.read_text(encoding="utf-8"))
@@ -103,7 +104,8 @@ def test_signoff_and_the_record(tender):
     assert rec["phase"] == "decision" and rec["decision_note"] == "Huaxin" and rec["signed_by"] == "moderator"
     code, _, err = run("tender", "phase", "t", "review", "--token", tokens["moderator"])
     assert code == 1 and "reason is required" in err
-    assert run("tender", "phase", "t", "review", "--reason", "a late clarification", "--token", tokens["moderator"])[0] == 0
+    mod = tokens["moderator"]
+    assert run("tender", "phase", "t", "review", "--reason", "a late clarification", "--token", mod)[0] == 0
 
 
 def test_every_tender_subcommand_is_documented():

@@ -94,11 +94,13 @@ def test_an_identity_not_issued_by_identify_is_refused_everywhere(committee):
     t = committee.tender
     for forged in (Identity(committee.name, "moderator"), Identity(committee.name, "moderator", "", real.link),
                    Identity(committee.name, "member", "fin_mgr", real.link, real.seal)):
-        for call in (lambda: t.view(forged), lambda: t.results(forged), lambda: t.progress(forged),
-                     lambda: t.set_phase(forged, "decision", "x"), lambda: t.set_scores(forged, {}),
-                     lambda: t.comment(forged, pair_key("goal", "quality", "cost"), "x"), lambda: t.submit(forged)):
+        calls = (lambda w: t.view(w), lambda w: t.results(w), lambda w: t.progress(w),
+                 lambda w: t.set_phase(w, "decision", "x"), lambda w: t.set_scores(w, {}),
+                 lambda w: t.comment(w, pair_key("goal", "quality", "cost"), "x"), lambda w: t.submit(w),
+                 lambda w: t.override(w, "huaxin", "cost.fee", 2e5, "x"), lambda w: t.reopen(w, "cfo", "x"))
+        for call in calls:
             with pytest.raises(MCDAError, match="not valid"):
-                call()
+                call(forged)
         assert t.can(forged, "view") is False
 
 
@@ -162,7 +164,7 @@ def test_an_observer_never_sees_individual_inputs(committee, phase):
             t.results(obs)
 
 
-# --------------------------------------------------------------------------- tokens never leak; the audit log is complete
+# --------------------------------------------------------------------------- no token leaks; the audit log is complete
 def _library_bytes(library) -> str:
     if library.kind == "sqlite":
         return "".join(p.read_bytes().decode("latin-1") for p in Path(library.location).parent.glob("library.sqlite3*"))
@@ -187,7 +189,8 @@ def test_tokens_never_appear_in_the_library_logs_outputs_exports_or_errors(libra
     main(["tender", "invite", "t", "--url", "https://app.example.com/", "--observer", "auditor", "--format", "json",
           "--store", library.location])
     links = json.loads(capsys.readouterr().out)
-    tokens = {"moderator": links["moderator"].split("t=")[1], **{m: u.split("t=")[1] for m, u in links["members"].items()},
+    tokens = {"moderator": links["moderator"].split("t=")[1],
+              **{m: u.split("t=")[1] for m, u in links["members"].items()},
               "auditor": links["observers"]["auditor"].split("t=")[1]}
     mod, cfo = tokens["moderator"], tokens["cfo"]
     template = tmp_path / "cfo.csv"
