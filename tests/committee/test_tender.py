@@ -157,3 +157,27 @@ def test_committee_notes_are_append_only_in_the_database(committee):
         committee.library.sql("UPDATE committee_notes SET text = 'forged'")
     with pytest.raises(committee.library.integrity_error):
         committee.library.sql("DELETE FROM committee_notes")
+
+
+def test_members_saving_at_once_from_two_connections_lose_nothing(committee):
+    """Each member's edits land in the latest version (the store merges disjoint parts; no lost update)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    committee.to("individual")
+    leaves = ("quality.expertise", "quality.accuracy", "cost.extra")
+
+    def member(key: str, value: float) -> None:
+        with Store(committee.library.location, actor="app") as own:
+            tender = Tender(own, committee.name)
+            who = tender.identify(committee.tokens[key])
+            for vendor in ("huaxin", "zhongcai", "dingxin"):
+                for leaf in leaves:
+                    tender.set_scores(who, {vendor: {leaf: value}})
+
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(member, ["cfo", "fin_mgr"], [1.0, 1.0]))
+    final = committee.store.open(committee.name)
+    assert {final.scores["cfo"][v][leaf] for v in final.scores["cfo"] for leaf in leaves} == {1.0}
+    assert {final.scores["fin_mgr"][v][leaf] for v in final.scores["fin_mgr"] for leaf in leaves} == {1.0}
+    actors = [v.actor for v in committee.store.history(committee.name)[1:]]
+    assert sorted(set(actors)) == ["member:cfo", "member:fin_mgr"] and len(actors) == 18
