@@ -126,10 +126,13 @@ def merge_order(base: list, mine: list, theirs: list, keep: list, strict: bool =
     """The order of the merged items ``keep`` from three orders of (some of) them.
 
     The side that reordered the items all three share gives the order (theirs if neither
-    did); items the other side added follow their predecessor there. Returns None when
-    ``strict`` and both sides reordered the shared items differently.
+    did); an item the other side added stands before the item that follows it there (at
+    the end if none does). Returns None when ``strict`` and both sides reordered the shared
+    items differently.
 
     >>> merge_order(["a", "b"], ["a", "x", "b"], ["b", "a"], keep=["a", "b", "x"])
+    ['x', 'b', 'a']
+    >>> merge_order(["a", "b"], ["a", "b", "x"], ["b", "a"], keep=["a", "b", "x"])
     ['b', 'a', 'x']
     >>> merge_order(["a", "b", "c"], ["b", "a", "c"], ["a", "c", "b"], keep=["a", "b", "c"]) is None
     True
@@ -152,10 +155,11 @@ def merge_order(base: list, mine: list, theirs: list, keep: list, strict: bool =
     out = [x for x in dict.fromkeys(primary) if x in wanted]
     for seq in (other, base, keep):
         placed = set(out)
-        for i, x in enumerate(seq):
+        for i in range(len(seq) - 1, -1, -1):  # backwards, so that added runs keep their order
+            x = seq[i]
             if x in wanted and x not in placed:
-                before = next((p for p in reversed(seq[:i]) if p in placed), None)
-                out.insert(0 if before is None else out.index(before) + 1, x)
+                after = next((n for n in seq[i + 1:] if n in placed), None)
+                out.insert(len(out) if after is None else out.index(after), x)
                 placed.add(x)
     return out
 

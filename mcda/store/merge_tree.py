@@ -13,8 +13,8 @@ conflicts too.
 >>> mine = {"criteria": {"id": "root", "name": {"en": "goal"}, "children": [leaf("a"), leaf("b"), leaf("c")]}}
 >>> theirs = {"criteria": {"id": "root", "name": {"en": "Goal"}, "children": [leaf("b"), leaf("a")]}}
 >>> merged = merge_scenarios(base, mine, theirs).data["criteria"]
->>> merged["name"], [c["id"] for c in merged["children"]]  # c follows b, as in mine
-({'en': 'Goal'}, ['b', 'c', 'a'])
+>>> merged["name"], [c["id"] for c in merged["children"]]
+({'en': 'Goal'}, ['b', 'a', 'c'])
 """
 from __future__ import annotations
 
