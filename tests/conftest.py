@@ -142,3 +142,28 @@ def library(request, tmp_path) -> Library:
     if request.param == "sqlite":
         return Library("sqlite", str(tmp_path / "library.sqlite3"))
     return Library("postgresql", request.getfixturevalue("pg_url"))
+
+
+def small_scenario_data(leaves: int = 10, vendors: int = 3, members: tuple[str, ...] = ("alice", "bob")) -> dict:
+    """A small valid scenario (one node of ``leaves`` criteria, ``vendors`` vendors, every score 3) as JSON data."""
+    ids = [f"c{i}" for i in range(leaves)]
+    vendor_ids = [f"v{i}" for i in range(1, vendors + 1)]
+    return {
+        "schema_version": 1, "kind": "scenario", "metadata": {"title": "small tender"},
+        "scales": {"likert5": {"kind": "ordinal", "min": 1, "max": 5}},
+        "criteria": {"id": "goal", "name": {"en": "Goal"}, "children": [
+            {"id": c, "name": {"en": c.upper()}, "direction": "benefit", "scale": "likert5"} for c in ids]},
+        "members": [{"id": m, "name": m.title()} for m in members],
+        "judgments": {m: {"nodes": {"goal": [{"a": a, "b": b, "value": 2} for a, b in zip(ids, ids[1:])]}}
+                      for m in members},
+        "vendors": [{"id": v, "name": {"en": v.upper()}} for v in vendor_ids],
+        "scores": {m: {v: {c: 3 for c in ids} for v in vendor_ids} for m in members},
+    }
+
+
+@pytest.fixture
+def small_scenario():
+    """A small valid scenario (see :func:`small_scenario_data`), for tests that save many versions quickly."""
+    from mcda.files import parse_scenario
+
+    return parse_scenario(small_scenario_data(), "small_scenario")
