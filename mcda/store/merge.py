@@ -264,11 +264,18 @@ class _Merger:
                                 lambda k, *v: self.atom(f"{what}[{k}]", *v))
         if merged is ABSENT:
             return ABSENT
-        order = merge_order(*(list(x) for x in maps), keep=list(merged))
-        if order is None:
-            self.conflicts.append(Conflict(f"{what} (order)", *(list(x) for x in maps)))
-            return list(merged.values())
+        order = self.order(f"{what} (order)", *(list(x) for x in maps), keep=list(merged))
         return [merged[k] for k in order]
+
+    def order(self, part: str, b: list, m: list, t: list, keep: list) -> list:
+        """The merged order of ``keep`` (:func:`merge_order`); both sides reordering differently is a conflict."""
+        order = merge_order(b, m, t, keep=keep)
+        if order is None:
+            self.conflicts.append(Conflict(part, b, m, t))
+            return keep
+        if [k for k in order if k in t] != [k for k in t if k in keep]:
+            self.from_mine.append(part)
+        return order
 
     def pairs(self, part: str, b, m, t):
         """A member's judgments at one node: one part per pair of items, whatever its orientation."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mcda.store.merge import ABSENT, Conflict, merge_order
+from mcda.store.merge import ABSENT, Conflict
 
 if TYPE_CHECKING:
     from mcda.store.merge import _Merger
@@ -74,11 +74,8 @@ def merge_tree(merger: _Merger, b, m, t):
         return ABSENT
     order: dict[str, list[str]] = {}
     for pid, members in kids.items():
-        lists = [f[1].get(pid, []) for f in flat]
-        order[pid] = merge_order(*lists, keep=members)
-        if order[pid] is None:
-            merger.conflicts.append(Conflict(f"criteria[{pid}] (order of its sub-criteria)", *lists))
-            order[pid] = members
+        order[pid] = merger.order(f"criteria[{pid}] (order of its sub-criteria)", *(f[1].get(pid, []) for f in flat),
+                                  keep=members)
     reached: set[str] = set()
 
     def build(nid: str) -> dict:
