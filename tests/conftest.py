@@ -136,6 +136,12 @@ class Library:
             self.sql("ALTER TABLE versions DISABLE TRIGGER versions_append_only")
 
 
+@pytest.fixture
+def pg_library(pg_url) -> Library:
+    """A fresh PostgreSQL library (for the tests of that backend alone)."""
+    return Library("postgresql", pg_url)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def library(request, tmp_path) -> Library:
     """A fresh library on each backend: an SQLite file in tmp_path, or an empty PostgreSQL database."""
