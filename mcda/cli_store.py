@@ -89,7 +89,7 @@ def _save(args: argparse.Namespace, store: Store) -> int:
         raise MCDAError(f"{exc} (add --allow-unchanged to record it anyway)") from None
     merged = ""
     if v.is_merge:
-        newer = str(v.merged_with) if v.merged_with == v.base + 1 else f"s {v.base + 1}..{v.merged_with}"
+        newer = f" {v.merged_with}" if v.merged_with == v.base + 1 else f"s {v.base + 1}..{v.merged_with}"
         merged = f": your changes since version {v.base} merged with version{newer}"
     print(f"saved {v.name!r} version {v.version}{merged} ({v.size / 1000:.1f} kB, sha256 {v.sha256[:12]})")
     if args.base is None and v.version > 1:
