@@ -97,10 +97,17 @@ class PostgresBackend:
         return MCDAError(f"cannot reach the scenario library {self.location}: {reason}; is the server running, and are "
                          "the host and port right? (nothing was changed)")
 
-    def _tx(self, conn) -> Tx:
+    def _tx(self, conn, write: bool = False) -> Tx:
+        """The statements of the transaction just begun; a change waits for locks at most ``timeout`` seconds.
+
+        The timeout is set for this transaction only (``SET LOCAL``), so that a connection pooler
+        handing the connection to someone else afterwards leaks no setting.
+        """
         def now() -> str:
             return utc_iso(conn.execute("SELECT clock_timestamp()").fetchone()[0])
 
+        if write:
+            conn.execute("SELECT set_config('lock_timeout', %s, true)", (f"{max(1, round(self.timeout * 1000))}ms",))
         return Tx(conn, placeholder="%s", lock=" FOR UPDATE", blob="convert_to({}, 'UTF8')", now=now)
 
     def _format(self, tx: Tx) -> int:
@@ -129,12 +136,11 @@ class PostgresBackend:
         if str(encoding).upper().replace("-", "") != "UTF8":
             raise MCDAError(f"the database {self.location} uses the encoding {encoding}; a scenario library needs UTF8 "
                             "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)")
-        conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{max(1, round(self.timeout * 1000))}ms",))
         with conn.transaction():
             found = self._format(self._tx(conn))
         if found < STORE_FORMAT:
             with conn.transaction():
-                tx = self._tx(conn)
+                tx = self._tx(conn, write=True)
                 tx.run("SELECT pg_advisory_xact_lock(?)", (APPLICATION_ID,))  # one upgrader at a time
                 upgrade(tx, self.kind, self._format(tx))
 
@@ -154,7 +160,7 @@ class PostgresBackend:
                         self._conn = self._connect()
                     with self._conn.transaction():
                         began = True
-                        return fn(self._tx(self._conn))
+                        return fn(self._tx(self._conn, write))
                 except (errors.SerializationFailure, errors.DeadlockDetected):
                     if attempt + 1 == _RETRIES:
                         raise StoreBusyError(f"the scenario library {self.location} is busy: could not {doing} after "

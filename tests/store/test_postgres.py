@@ -217,3 +217,37 @@ def test_a_connection_lost_in_the_middle_of_a_save_keeps_nothing_of_it(pg_url, a
     assert saver.save(small_scenario.model_copy(update={"vendors": small_scenario.vendors[::-1]}), "t").version == 2
     saver.close()
 
+
+
+def test_an_app_role_that_owns_nothing_does_everything_and_cannot_switch_off_the_guards(pg_url, admin, small_scenario):
+    """The grants that README's "Running a shared library for a committee" recommends for the app."""
+    import psycopg
+
+    Store(pg_url).list()  # the owner creates the tables once
+    role = f"app_{uuid.uuid4().hex[:8]}"
+    admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{SECRET}'")
+    try:
+        for grant in ("SELECT, INSERT ON ALL TABLES IN SCHEMA public", "UPDATE (name, deleted_at) ON scenarios",
+                      "USAGE ON ALL SEQUENCES IN SCHEMA public"):
+            admin.execute(f"GRANT {grant} TO {role}")
+        parts = urlsplit(pg_url)
+        app_url = f"postgresql://{role}:{SECRET}@{parts.hostname}:{parts.port}{parts.path}"
+        with Store(app_url, actor="app") as app:
+            app.save(small_scenario, "t", "first")
+            app.save(small_scenario.model_copy(update={"vendors": small_scenario.vendors[::-1]}), "t", base=1)
+            app.save(small_scenario.model_copy(update={"members": small_scenario.members[::-1]}), "t", base=1)
+            app.restore("t", 1)
+            app.rename("t", "u")
+            app.delete("u")
+            app.undelete("u")
+            app.log_action("export", "u", 3, "to the board")
+            assert [e.action for e in app.log("u")] == ["save", "save", "merge", "restore", "rename", "delete",
+                                                        "undelete", "export"]
+        with psycopg.connect(app_url, autocommit=True) as conn:
+            for sql in ("ALTER TABLE audit DISABLE TRIGGER audit_append_only", "DROP TRIGGER audit_append_only ON audit",
+                        "UPDATE audit SET actor = 'x'", "UPDATE versions SET message = 'x'"):
+                with pytest.raises(psycopg.Error, match="must be owner|permission denied"):
+                    conn.execute(sql)
+    finally:
+        admin.execute(f"DROP OWNED BY {role}")
+        admin.execute(f"DROP ROLE {role}")
