@@ -125,11 +125,12 @@ class Library:
         """Every row of every table, for "nothing changed" checks."""
         if not self.exists():
             return []
-        return (self.sql("SELECT * FROM scenarios ORDER BY id") + self.sql("SELECT * FROM versions ORDER BY scenario_id, version")
+        return (self.sql("SELECT * FROM scenarios ORDER BY id")
+                + self.sql("SELECT * FROM versions ORDER BY scenario_id, version")
                 + self.sql("SELECT * FROM audit ORDER BY id"))
 
     def allow_tampering(self) -> None:
-        """Switch off the append-only guard of ``versions``, as someone changing the database outside vendor-eval could."""
+        """Switch off the append-only guard of ``versions``, as someone changing the database from outside could."""
         if self.kind == "sqlite":
             self.sql("DROP TRIGGER versions_no_update")
         else:
@@ -160,7 +161,7 @@ def small_scenario_data(leaves: int = 10, vendors: int = 3, members: tuple[str, 
         "criteria": {"id": "goal", "name": {"en": "Goal"}, "children": [
             {"id": c, "name": {"en": c.upper()}, "direction": "benefit", "scale": "likert5"} for c in ids]},
         "members": [{"id": m, "name": m.title()} for m in members],
-        "judgments": {m: {"nodes": {"goal": [{"a": a, "b": b, "value": 2} for a, b in zip(ids, ids[1:])]}}
+        "judgments": {m: {"nodes": {"goal": [{"a": a, "b": b, "value": 2} for a, b in zip(ids, ids[1:], strict=False)]}}
                       for m in members},
         "vendors": [{"id": v, "name": {"en": v.upper()}} for v in vendor_ids],
         "scores": {m: {v: {c: 3 for c in ids} for v in vendor_ids} for m in members},

@@ -80,7 +80,8 @@ def test_every_store_subcommand_works_end_to_end(store, edited, tmp_path):
     assert (latest["version"], latest["message"], latest["restored_from"]) == (
         3, "restore of version 1: back to the draft", 1)
 
-    assert store("rename", "example_tender", "2027 财务外包招标") == (0, "renamed 'example_tender' to '2027 财务外包招标'\n", "")
+    assert store("rename", "example_tender", "2027 财务外包招标") == (
+        0, "renamed 'example_tender' to '2027 财务外包招标'\n", "")
     code, out, _ = store("delete", "2027 财务外包招标")
     assert code == 0 and "undelete" in out
     assert json.loads(store("list", "--format", "json")[1]) == []
@@ -157,7 +158,8 @@ def test_a_damaged_library_is_a_clean_error_in_a_real_process(library, tmp_path)
     library.sql("UPDATE versions SET content = replace(content, 'fictitious', 'fictional')")
     proc = run("open", "x")
     assert proc.returncode == 1 and proc.stdout == ""
-    assert "version 1 of 'x' is corrupted: its checksum does not match" in proc.stderr and "Traceback" not in proc.stderr
+    assert "version 1 of 'x' is corrupted: its checksum does not match" in proc.stderr
+    assert "Traceback" not in proc.stderr
     if library.kind != "sqlite":
         return
     garbage = tmp_path / "garbage.sqlite3"
@@ -211,7 +213,8 @@ def test_a_stale_base_is_merged_or_refused_with_the_newer_versions_named(store, 
     assert (code, err) == (0, "") and out.startswith("saved 't' version 2 (")
     moderator = small_scenario.model_copy(deep=True)
     moderator.members[1].weight = 3.0
-    code, out, err = store("save", write(tmp_path / "m.json", moderator), "--name", "t", "--base", "1", "--actor", "mod")
+    moderator_file = write(tmp_path / "m.json", moderator)
+    code, out, err = store("save", moderator_file, "--name", "t", "--base", "1", "--actor", "mod")
     assert (code, err) == (0, "") and out.startswith("saved 't' version 3: your changes since version 1 merged with "
                                                      "version 2 (")
     merged = json.loads(store("open", "t")[1])
@@ -225,7 +228,8 @@ def test_a_stale_base_is_merged_or_refused_with_the_newer_versions_named(store, 
     clash = small_scenario.model_copy(deep=True)
     clash.scores["alice"]["v1"]["c0"] = 2.0
     before = store("history", "t", "--format", "json")[1]
-    code, out, err = store("save", write(tmp_path / "clash.json", clash), "--name", "t", "--base", "1", "--actor", "bob")
+    clash_file = write(tmp_path / "clash.json", clash)
+    code, out, err = store("save", clash_file, "--name", "t", "--base", "1", "--actor", "bob")
     assert (code, out) == (1, "") and err.startswith("mcda store: error: cannot save 't': your changes start from "
                                                      "version 1, but since then version 2 was saved by alice at ")
     assert "version 3 was saved by mod at " in err and "Traceback" not in err

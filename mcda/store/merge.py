@@ -247,7 +247,8 @@ class _Merger:
 
     def settings(self, b, m, t):
         def child(key, bv, mv, tv):
-            if any(isinstance(x, dict) for x in (bv, mv, tv)) and all(isinstance(x, dict) or x is ABSENT for x in (bv, mv, tv)):
+            sides = (bv, mv, tv)
+            if any(isinstance(x, dict) for x in sides) and all(isinstance(x, dict) or x is ABSENT for x in sides):
                 return self.container(f"settings.{key}", bv, mv, tv,
                                       lambda k, *v: self.atom(f"settings.{key}[{k}]" if key == "normalization"
                                                               else f"settings.{key}.{k}", *v))
@@ -289,7 +290,8 @@ class _Merger:
         maps = [keyed(x) for x in (b, m, t)]
         if any(x is None for x in maps):
             return self.atom(part, b, m, t)
-        merged = self.container(part, *maps, lambda k, *v: self.atom(f"{part}[{k[0]} vs {k[1]}]", *v, same=_same_judgment(k)))
+        merged = self.container(part, *maps,
+                                lambda k, *v: self.atom(f"{part}[{k[0]} vs {k[1]}]", *v, same=_same_judgment(k)))
         if merged is ABSENT:
             return ABSENT
         order = merge_order(*(list(x or {}) for x in maps), keep=list(merged), strict=False)
@@ -337,7 +339,8 @@ def merge_scenarios(base: dict, mine: dict, theirs: dict) -> MergeResult:
     merger = _Merger()
     sections = {"metadata": lambda *v: merger.atoms("metadata", *v), "settings": merger.settings,
                 "scales": lambda *v: merger.container("scales", *v, lambda k, *w: merger.atom(f"scales[{k}]", *w)),
-                "members": lambda *v: merger.id_list("members", *v), "vendors": lambda *v: merger.id_list("vendors", *v),
+                "members": lambda *v: merger.id_list("members", *v),
+                "vendors": lambda *v: merger.id_list("vendors", *v),
                 "judgments": merger.judgments, "scores": merger.scores, "criteria": merger.criteria}
     data = merger.container("", base, mine, theirs,
                             lambda key, *v: sections[key](*v) if key in sections else merger.atom(key, *v))

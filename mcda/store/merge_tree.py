@@ -69,7 +69,7 @@ def merge_tree(merger: _Merger, b, m, t):
         else:  # one side removed the parent, the other put a node under it
             merger.conflicts.append(Conflict(f"criteria[{parent}]", *(f[0].get(parent, ABSENT) for f in flat)))
     if len(roots) != 1:
-        merger.conflicts.append(Conflict("criteria (root)", *(f[0] and [k for k, r in f[0].items() if r["parent"] is None]
+        merger.conflicts.append(Conflict("criteria (root)", *([k for k, r in f[0].items() if r["parent"] is None]
                                                                for f in flat)))
         return ABSENT
     order: dict[str, list[str]] = {}

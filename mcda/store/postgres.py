@@ -69,7 +69,8 @@ class PostgresBackend:
         try:
             import psycopg
         except ImportError:
-            raise MCDAError("a PostgreSQL library needs the psycopg package: pip install 'psycopg[binary]>=3.1'") from None
+            raise MCDAError("a PostgreSQL library needs the psycopg package: "
+                            "pip install 'psycopg[binary]>=3.1'") from None
         try:
             conn = psycopg.connect(self._url, autocommit=True, connect_timeout=max(2, math.ceil(self.timeout)),
                                    application_name="vendor-eval", client_encoding="UTF8", prepare_threshold=None)
@@ -87,10 +88,11 @@ class PostgresBackend:
         low = reason.lower()
         if "password" in low or "authentication" in low or ('role "' in low and "does not exist" in low):
             return MCDAError(f"the PostgreSQL server refused the user name or password for the scenario library "
-                             f"{self.location} ({reason}); check the URL given by --store or MCDA_STORE (nothing was changed)")
+                             f"{self.location} ({reason}); check the URL given by --store or MCDA_STORE "
+                             "(nothing was changed)")
         if "does not exist" in low:
-            return MCDAError(f"cannot open the scenario library {self.location}: {reason}; the library needs an existing "
-                             "database (e.g. createdb), where it creates its tables (nothing was changed)")
+            return MCDAError(f"cannot open the scenario library {self.location}: {reason}; the library needs an "
+                             "existing database (e.g. createdb), where it creates its tables (nothing was changed)")
         if "invalid" in low or "missing" in low:
             return MCDAError(f"{self.location} is not a usable PostgreSQL URL ({reason}); expected "
                              "postgresql://user:password@host:5432/database")
@@ -113,18 +115,19 @@ class PostgresBackend:
     def _format(self, tx: Tx) -> int:
         """The library's format (0: none yet); refuses a database whose tables are not a library, and newer formats."""
         # pg_class itself, not to_regclass(): a backend may cache "no such table" past another's upgrade
-        present = {r[0] for r in tx.rows("SELECT relname FROM pg_class WHERE relname IN "
-                                         "('mcda_meta', 'scenarios', 'versions', 'audit') AND pg_table_is_visible(oid)")}
+        present = {r[0] for r in tx.rows("SELECT relname FROM pg_class WHERE pg_table_is_visible(oid) AND "
+                                         "relname IN ('mcda_meta', 'scenarios', 'versions', 'audit')")}
         if "mcda_meta" not in present:
             taken = sorted(present)
             if taken:
-                raise MCDAError(f"the database {self.location} has tables named {', '.join(taken)} but is not a vendor-eval "
-                                "scenario library; give the library a database of its own (nothing was changed)")
+                raise MCDAError(f"the database {self.location} has tables named {', '.join(taken)} but is not a "
+                                "vendor-eval scenario library; give the library a database of its own "
+                                "(nothing was changed)")
             return 0
         meta = dict(tx.rows("SELECT key, value FROM mcda_meta"))
         if meta.get("application") != APPLICATION:
-            raise MCDAError(f"the database {self.location} has an mcda_meta table, but it is not a vendor-eval scenario "
-                            "library (nothing was changed)")
+            raise MCDAError(f"the database {self.location} has an mcda_meta table, but it is not a vendor-eval "
+                            "scenario library (nothing was changed)")
         found = str(meta.get("schema_version", ""))
         if not found.isdigit():
             raise MCDAError(f"the scenario library {self.location} is damaged: its schema_version is {found!r} "
@@ -167,8 +170,8 @@ class PostgresBackend:
                                              f"{_RETRIES} tries, nothing was changed; try again") from None
                     time.sleep(random.uniform(0.01, 0.1))
                 except (errors.LockNotAvailable, errors.QueryCanceled):
-                    raise StoreBusyError(f"the scenario library {self.location} is busy: another program kept it locked "
-                                         f"for over {self.timeout:g} s; could not {doing}, nothing was changed; "
+                    raise StoreBusyError(f"the scenario library {self.location} is busy: another program kept it "
+                                         f"locked for over {self.timeout:g} s; could not {doing}, nothing was changed; "
                                          "try again") from None
                 except (errors.InsufficientPrivilege, errors.ReadOnlySqlTransaction) as exc:
                     raise ReadOnlyError(f"the scenario library {self.location} can only be read by this user "
@@ -181,7 +184,8 @@ class PostgresBackend:
                                     f"{doing} ({self._reason(exc)}); the server undoes any change it did not finish, "
                                     "so nothing half-written is kept: check the history, then try again") from None
                 except psycopg.IntegrityError as exc:  # a guard of the schema (e.g. an append-only trigger) refused it
-                    raise MCDAError(f"{self.location}: cannot {doing}: {self._reason(exc)} (nothing was changed)") from None
+                    raise MCDAError(f"{self.location}: cannot {doing}: {self._reason(exc)} "
+                                    "(nothing was changed)") from None
                 except psycopg.Error as exc:
                     raise MCDAError(f"{self.location}: cannot {doing}: {self._reason(exc)}") from None
             raise AssertionError("unreachable")  # pragma: no cover

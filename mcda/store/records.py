@@ -104,7 +104,8 @@ class AuditEntry:
     detail: str
 
     def as_dict(self) -> dict:
-        return {"at": self.at, "actor": self.actor, "action": self.action, "version": self.version, "detail": self.detail}
+        return {"at": self.at, "actor": self.actor, "action": self.action, "version": self.version,
+                "detail": self.detail}
 
 
 class UnchangedError(MCDAError):
@@ -190,7 +191,8 @@ def check_name(name: object) -> str:
     '2027 财务外包招标'
     >>> check_name("a\\x1b[31m")
     Traceback (most recent call last):
-    mcda.errors.MCDAError: a scenario name cannot contain control or invisible characters: 'a\\x1b[31m' has U+001B at position 2
+    mcda.errors.MCDAError: a scenario name cannot contain control or invisible characters:
+    'a\\x1b[31m' has U+001B at position 2
     """
     if not isinstance(name, str):
         raise MCDAError(f"a scenario name must be text, found {type(name).__name__}")

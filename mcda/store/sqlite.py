@@ -193,8 +193,8 @@ class SQLiteBackend:
                     return fn(self._tx(conn))
             except sqlite3.OperationalError as exc:
                 if _is_busy(exc):
-                    raise StoreBusyError(f"the scenario library {self.path} is busy: another program kept it locked for "
-                                         f"over {self.timeout:g} s; could not {doing}, nothing was changed; "
+                    raise StoreBusyError(f"the scenario library {self.path} is busy: another program kept it locked "
+                                         f"for over {self.timeout:g} s; could not {doing}, nothing was changed; "
                                          "try again") from None
                 if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
                     raise ReadOnlyError(f"the scenario library {self.path} is read-only ({exc}); cannot {doing}, "

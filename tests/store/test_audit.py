@@ -32,8 +32,9 @@ def test_every_action_is_logged_with_its_actor_oldest_first(library, small_scena
         log = wang.log("2027 tender")
     assert [(e.action, e.actor, e.version, e.name) for e in log] == [
         ("save", "王芳", 1, "t"), ("save", "li.na", 2, "t"), ("merge", "王芳", 3, "t"), ("restore", "li.na", 4, "t"),
-        ("rename", "王芳", 4, "2027 tender"), ("export", "王芳", 2, "2027 tender"), ("vote-closed", "li.na", None, "2027 tender"),
-        ("delete", "li.na", 4, "2027 tender"), ("undelete", "王芳", 4, "2027 tender")]
+        ("rename", "王芳", 4, "2027 tender"), ("export", "王芳", 2, "2027 tender"),
+        ("vote-closed", "li.na", None, "2027 tender"), ("delete", "li.na", 4, "2027 tender"),
+        ("undelete", "王芳", 4, "2027 tender")]
     assert [e.detail for e in log][:5] == [
         "first draft", "started from version 1; li's notes",
         "merged the changes made since version 1 (1 part: vendors (order)) with version 2",
@@ -41,7 +42,8 @@ def test_every_action_is_logged_with_its_actor_oldest_first(library, small_scena
     assert log[5].detail == "written to tender.xlsx" and log[6].detail == "5 of 5 members voted"
     assert log[8].detail.startswith("deleted at ")
     assert all(UTC_ISO.fullmatch(e.at) for e in log) and [e.at for e in log] == sorted(e.at for e in log)
-    assert log[0].as_dict() == {"at": log[0].at, "actor": "王芳", "action": "save", "version": 1, "detail": "first draft"}
+    assert log[0].as_dict() == {"at": log[0].at, "actor": "王芳", "action": "save", "version": 1,
+                                "detail": "first draft"}
 
 
 def test_versions_record_who_saved_them(library, small_scenario):
@@ -84,7 +86,8 @@ def test_log_action_checks_what_it_records_and_records_nothing_when_refused(libr
             store.log_action("export", "t", 1)
         store.undelete("t")
         entry = store.log_action("export", "t", 1, "  to the board  ")
-    assert isinstance(entry, AuditEntry) and (entry.action, entry.version, entry.detail) == ("export", 1, "to the board")
+    assert isinstance(entry, AuditEntry)
+    assert (entry.action, entry.version, entry.detail) == ("export", 1, "to the board")
 
 
 def test_the_actor_comes_from_the_argument_then_mcda_actor_then_the_os_user(monkeypatch, tmp_path):

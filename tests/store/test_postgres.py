@@ -81,12 +81,14 @@ def test_wrong_credentials_are_a_clean_error_without_the_password(pg_url):
 
 def test_an_unreachable_server_or_missing_database_is_a_clean_error(pg_url):
     down = with_password(pg_url.replace(f":{urlsplit(pg_url).port}/", f":{closed_port()}/"), SECRET)
-    with pytest.raises(MCDAError, match=r"^cannot reach the scenario library postgresql://\w+:\*\*\*@127\.0\.0\.1:\d+/\w+: "
-                                        r".*is the server running") as refused:
+    with pytest.raises(MCDAError, match=r"^cannot reach the scenario library "
+                                        r"postgresql://\w+:\*\*\*@127\.0\.0\.1:\d+/\w+: .*is the server running"
+                       ) as refused:
         Store(down, timeout=2).history("x")
     assert SECRET not in str(refused.value)
     missing = pg_url.rsplit("/", 1)[0] + "/no_such_library"
-    with pytest.raises(MCDAError, match='database "no_such_library" does not exist; the library needs an existing database'):
+    with pytest.raises(MCDAError, match='database "no_such_library" does not exist; the library needs an existing '
+                                        'database'):
         Store(missing).list()
 
 
@@ -105,7 +107,8 @@ def test_a_newer_schema_is_refused(pg_url, admin, small_scenario):
         store.save(small_scenario, "t")
     admin.execute("UPDATE mcda_meta SET value = %s WHERE key = 'schema_version'", (str(STORE_FORMAT + 1),))
     with pytest.raises(MCDAError, match=rf"is a scenario library in format {STORE_FORMAT + 1}, written by a newer "
-                                        rf"vendor-eval; this release reads format {STORE_FORMAT} \(nothing was changed\)"):
+                                        rf"vendor-eval; this release reads format {STORE_FORMAT} "
+                                        r"\(nothing was changed\)"):
         Store(pg_url).list()
 
 
@@ -244,8 +247,9 @@ def test_an_app_role_that_owns_nothing_does_everything_and_cannot_switch_off_the
             assert [e.action for e in app.log("u")] == ["save", "save", "merge", "restore", "rename", "delete",
                                                         "undelete", "export"]
         with psycopg.connect(app_url, autocommit=True) as conn:
-            for sql in ("ALTER TABLE audit DISABLE TRIGGER audit_append_only", "DROP TRIGGER audit_append_only ON audit",
-                        "UPDATE audit SET actor = 'x'", "UPDATE versions SET message = 'x'"):
+            for sql in ("ALTER TABLE audit DISABLE TRIGGER audit_append_only",
+                        "DROP TRIGGER audit_append_only ON audit", "UPDATE audit SET actor = 'x'",
+                        "UPDATE versions SET message = 'x'"):
                 with pytest.raises(psycopg.Error, match="must be owner|permission denied"):
                     conn.execute(sql)
     finally:

@@ -41,7 +41,8 @@ def test_a_stale_save_touching_another_members_part_is_merged_and_recorded_as_a_
     with Store(library.location, actor="alice") as alice, Store(library.location, actor="moderator") as moderator:
         alice.save(small_scenario, "t", "first")
         mine = alice.open("t", 1)
-        alice.save(scored(scored(mine, "alice", "v1", "c0", 5.0), "alice", "v2", "c1", 1.0), "t", "alice scores", base=1)
+        alice_edit = scored(scored(mine, "alice", "v1", "c0", 5.0), "alice", "v2", "c1", 1.0)
+        alice.save(alice_edit, "t", "alice scores", base=1)
         v = moderator.save(weighted(mine, "bob", 2.0), "t", "bob's voting weight", base=1)  # still on version 1
         assert (v.version, v.base, v.merged_with, v.is_merge, v.actor) == (3, 1, 2, True, "moderator")
         latest = alice.open("t")

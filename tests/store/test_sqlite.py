@@ -61,8 +61,9 @@ def test_a_read_only_library_can_be_read_and_refuses_every_change(read_only, sma
                    "undelete 'gone'": lambda: store.undelete("gone"),
                    "record 'export' for 't'": lambda: store.log_action("export", "t", 1)}
         for doing, change in changes.items():
-            with pytest.raises(ReadOnlyError, match=rf"^the scenario library {read_only} is read-only \((the file|its "
-                                                    rf"folder .*) is read-only\); cannot {doing}, nothing was changed$"):
+            with pytest.raises(ReadOnlyError, match=rf"^the scenario library {read_only} is read-only \((the file|"
+                                                    rf"its folder .*) is read-only\); cannot {doing}, "
+                                                    "nothing was changed$"):
                 change()
     assert read_only.read_bytes() == raw
 
@@ -71,8 +72,9 @@ def test_a_read_only_library_in_an_older_format_says_how_to_upgrade_it(tmp_path)
     path = tmp_path / "old.sqlite3"
     format_1(path)
     path.chmod(0o444)
-    with pytest.raises(ReadOnlyError, match=rf"in format 1, and the file is read-only, so it cannot be upgraded to format "
-                                            rf"{STORE_FORMAT}; open it once where it can be written \(or copy it\)"):
+    with pytest.raises(ReadOnlyError, match=rf"in format 1, and the file is read-only, so it cannot be upgraded to "
+                                            rf"format {STORE_FORMAT}; open it once where it can be written "
+                                            r"\(or copy it\)"):
         Store(path).list()
 
 
@@ -170,6 +172,7 @@ def test_a_newer_format_in_the_meta_table_is_refused_too(tmp_path, small_scenari
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE mcda_meta SET value = '9' WHERE key = 'schema_version'")
     raw = path.read_bytes()
-    with pytest.raises(MCDAError, match=f"format 9, written by a newer vendor-eval; this release reads format {STORE_FORMAT}"):
+    with pytest.raises(MCDAError, match=f"format 9, written by a newer vendor-eval; this release reads format "
+                                        f"{STORE_FORMAT}"):
         Store(path).list()
     assert path.read_bytes() == raw
