@@ -41,7 +41,8 @@ def _pg_cluster_module():
 def _no_server(reason: str):
     if os.environ.get("CI", "").strip().lower() == "true":
         pytest.fail(f"the PostgreSQL store tests must run under CI=true, but: {reason}", pytrace=False)
-    pytest.skip(f"PostgreSQL store tests skipped: {reason} (set MCDA_TEST_PG_URL, or install PostgreSQL's initdb)")
+    hint = "" if os.environ.get("MCDA_TEST_PG_URL") else " (set MCDA_TEST_PG_URL, or install PostgreSQL's initdb)"
+    pytest.skip(f"PostgreSQL store tests skipped: {reason}{hint}")
 
 
 def with_database(url: str, database: str) -> str:
@@ -59,6 +60,14 @@ def pg_server():
         _no_server("psycopg is not installed")
     url = os.environ.get("MCDA_TEST_PG_URL", "").strip()
     if url:
+        import psycopg
+
+        from mcda.store.backend import redact_url, scrub
+
+        try:
+            psycopg.connect(url, connect_timeout=10).close()
+        except psycopg.Error as exc:
+            _no_server(f"MCDA_TEST_PG_URL={redact_url(url)} cannot be reached ({scrub(str(exc).strip(), url)})")
         yield url
         return
     helper = _pg_cluster_module()
