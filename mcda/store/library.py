@@ -310,7 +310,8 @@ class Store:
                                  "nothing was restored") from None
 
     def _change(self, doing: str, name: str, fn, *, deleted_ok: bool = False) -> AuditEntry:
-        """Lock ``name``'s row, ``fn(tx, sid, deleted_at) -> (action, detail)``, and record it, in one transaction."""
+        """In one transaction: lock ``name``'s row, ``fn(tx, sid, deleted_at) -> (action, detail, name to record)``,
+        and add the audit entry."""
         def change(tx: Tx) -> AuditEntry:
             sid, deleted_at = self._scenario(tx, name, deleted_ok=deleted_ok, lock=True)
             action, detail, recorded_name = fn(tx, sid, deleted_at)
