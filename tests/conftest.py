@@ -41,7 +41,8 @@ def _pg_cluster_module():
 def _no_server(reason: str):
     if os.environ.get("CI", "").strip().lower() == "true":
         pytest.fail(f"the PostgreSQL store tests must run under CI=true, but: {reason}", pytrace=False)
-    pytest.skip(f"PostgreSQL store tests skipped: {reason} (set MCDA_TEST_PG_URL, or install PostgreSQL's initdb)")
+    hint = "" if os.environ.get("MCDA_TEST_PG_URL") else " (set MCDA_TEST_PG_URL, or install PostgreSQL's initdb)"
+    pytest.skip(f"PostgreSQL store tests skipped: {reason}{hint}")
 
 
 def with_database(url: str, database: str) -> str:
@@ -59,6 +60,14 @@ def pg_server():
         _no_server("psycopg is not installed")
     url = os.environ.get("MCDA_TEST_PG_URL", "").strip()
     if url:
+        import psycopg
+
+        from mcda.store.backend import redact_url, scrub
+
+        try:
+            psycopg.connect(url, connect_timeout=10).close()
+        except psycopg.Error as exc:
+            _no_server(f"MCDA_TEST_PG_URL={redact_url(url)} cannot be reached ({scrub(str(exc).strip(), url)})")
         yield url
         return
     helper = _pg_cluster_module()
@@ -125,15 +134,22 @@ class Library:
         """Every row of every table, for "nothing changed" checks."""
         if not self.exists():
             return []
-        return (self.sql("SELECT * FROM scenarios ORDER BY id") + self.sql("SELECT * FROM versions ORDER BY scenario_id, version")
+        return (self.sql("SELECT * FROM scenarios ORDER BY id")
+                + self.sql("SELECT * FROM versions ORDER BY scenario_id, version")
                 + self.sql("SELECT * FROM audit ORDER BY id"))
 
     def allow_tampering(self) -> None:
-        """Switch off the append-only guard of ``versions``, as someone changing the database outside vendor-eval could."""
+        """Switch off the append-only guard of ``versions``, as someone changing the database from outside could."""
         if self.kind == "sqlite":
             self.sql("DROP TRIGGER versions_no_update")
         else:
             self.sql("ALTER TABLE versions DISABLE TRIGGER versions_append_only")
+
+
+@pytest.fixture
+def pg_library(pg_url) -> Library:
+    """A fresh PostgreSQL library (for the tests of that backend alone)."""
+    return Library("postgresql", pg_url)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -142,3 +158,28 @@ def library(request, tmp_path) -> Library:
     if request.param == "sqlite":
         return Library("sqlite", str(tmp_path / "library.sqlite3"))
     return Library("postgresql", request.getfixturevalue("pg_url"))
+
+
+def small_scenario_data(leaves: int = 10, vendors: int = 3, members: tuple[str, ...] = ("alice", "bob")) -> dict:
+    """A small valid scenario (one node of ``leaves`` criteria, ``vendors`` vendors, every score 3) as JSON data."""
+    ids = [f"c{i}" for i in range(leaves)]
+    vendor_ids = [f"v{i}" for i in range(1, vendors + 1)]
+    return {
+        "schema_version": 1, "kind": "scenario", "metadata": {"title": "small tender"},
+        "scales": {"likert5": {"kind": "ordinal", "min": 1, "max": 5}},
+        "criteria": {"id": "goal", "name": {"en": "Goal"}, "children": [
+            {"id": c, "name": {"en": c.upper()}, "direction": "benefit", "scale": "likert5"} for c in ids]},
+        "members": [{"id": m, "name": m.title()} for m in members],
+        "judgments": {m: {"nodes": {"goal": [{"a": a, "b": b, "value": 2} for a, b in zip(ids, ids[1:], strict=False)]}}
+                      for m in members},
+        "vendors": [{"id": v, "name": {"en": v.upper()}} for v in vendor_ids],
+        "scores": {m: {v: {c: 3 for c in ids} for v in vendor_ids} for m in members},
+    }
+
+
+@pytest.fixture
+def small_scenario():
+    """A small valid scenario (see :func:`small_scenario_data`), for tests that save many versions quickly."""
+    from mcda.scenario.io import parse_scenario
+
+    return parse_scenario(small_scenario_data(), "small_scenario")

@@ -61,12 +61,13 @@ def _save(args: argparse.Namespace, store: Store) -> int:
         raise MCDAError(f"{exc} (add --allow-unchanged to record it anyway)") from None
     merged = ""
     if v.is_merge:
-        newer = str(v.merged_with) if v.merged_with == v.base + 1 else f"s {v.base + 1}..{v.merged_with}"
+        newer = f" {v.merged_with}" if v.merged_with == v.base + 1 else f"s {v.base + 1}..{v.merged_with}"
         merged = f": your changes since version {v.base} merged with version{newer}"
     print(f"saved {v.name!r} version {v.version}{merged} ({v.size / 1000:.1f} kB, sha256 {v.sha256[:12]})")
     if args.base is None and v.version > 1:
         print(f"note: saved without --base, so changes others saved to {v.name!r} meanwhile were not checked; "
-              "pass --base N (the version your file started from) to merge them or be told of conflicts", file=sys.stderr)
+              "pass --base N (the version your file started from) to merge them or be told of conflicts",
+              file=sys.stderr)
     return 0
 
 
@@ -76,9 +77,11 @@ def _list(args: argparse.Namespace, store: Store) -> int:
         print_json([dataclasses.asdict(s) for s in found])
         return 0
     if not found:
-        print(f"the library {store.location} holds no scenario" + ("" if args.all else " (add --all to show deleted ones)"))
+        print(f"the library {store.location} holds no scenario"
+              + ("" if args.all else " (add --all to show deleted ones)"))
         return 0
-    rows = [[s.name, s.versions, s.updated_at, _short(s.title)] + ([s.deleted_at or ""] if args.all else []) for s in found]
+    rows = [[s.name, s.versions, s.updated_at, _short(s.title)] + ([s.deleted_at or ""] if args.all else [])
+            for s in found]
     print(_table(rows, ["name", "versions", "updated (UTC)", "title"] + (["deleted (UTC)"] if args.all else [])))
     return 0
 
@@ -180,12 +183,14 @@ def _name_and_format(p: argparse.ArgumentParser) -> None:
 def _open_args(p: argparse.ArgumentParser) -> None:
     _name(p)
     p.add_argument("--version", type=VERSION, help="a version number (default: the latest)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the scenario to FILE (atomically) instead of printing it")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the scenario to FILE (atomically) instead of printing it")
 
 
 def _restore_args(p: argparse.ArgumentParser) -> None:
     _name(p)
-    p.add_argument("version", metavar="N", type=VERSION, help="the version whose content becomes the new latest version")
+    p.add_argument("version", metavar="N", type=VERSION,
+                   help="the version whose content becomes the new latest version")
     p.add_argument("-m", "--message", default=None, help="why (added to 'restore of version N')")
 
 

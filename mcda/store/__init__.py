@@ -48,7 +48,8 @@ undeleted. The library file is created on first use, not on ``Store()``.
 >>> scenario = mcda.load_scenario(mcda.scenario.bundled.EXAMPLE, lint=False)
 >>> with Store(folder.name + "/library.sqlite3", actor="wang.min") as store:
 ...     first = store.save(scenario, "2027 财务外包招标", "first draft")
-...     [(v.version, v.actor, v.message) for v in store.history("2027 财务外包招标")], store.open("2027 财务外包招标") == scenario
+...     history = store.history("2027 财务外包招标")
+...     [(v.version, v.actor, v.message) for v in history], store.open("2027 财务外包招标") == scenario
 ([(1, 'wang.min', 'first draft')], True)
 >>> folder.cleanup()
 """

@@ -64,4 +64,5 @@ def entries(tx: Tx, scenario_id: int) -> list[AuditEntry]:
     """Every entry of one scenario, oldest first."""
     rows = tx.rows("SELECT at, actor, action, name, version, detail FROM audit WHERE scenario_id = ? ORDER BY id",
                    (scenario_id,))
-    return [AuditEntry(at, actor, action, name or "", version, detail) for at, actor, action, name, version, detail in rows]
+    return [AuditEntry(at, actor, action, name or "", version, detail)
+            for at, actor, action, name, version, detail in rows]

@@ -49,7 +49,8 @@ def redact_url(url: str) -> str:
             if ":" in user:
                 user = user.split(":", 1)[0] + ":***"
             netloc = f"{user}@{host}"
-        query = [(k, "***" if k.lower() in _SECRET_KEYS else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+        query = [(k, "***" if k.lower() in _SECRET_KEYS else v)
+                 for k, v in parse_qsl(parts.query, keep_blank_values=True)]
         query_text = urlencode(query, safe="/*:", quote_via=quote)
         return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query_text}" if query_text else "")
     except ValueError:
@@ -112,14 +113,14 @@ class Backend(Protocol):
         """True when only reading is possible (writes raise :class:`~mcda.store.records.ReadOnlyError`)."""
 
     def run(self, doing: str, fn: Callable[[Tx], T], *, write: bool = False) -> T:
-        """``fn(tx)`` in one transaction (committed if it returns, undone if it raises); ``doing`` names it in errors."""
+        """``fn(tx)`` in one transaction (committed if it returns, undone if it raises); ``doing`` names it."""
 
     def close(self) -> None:
         """Release the connection; later calls raise :class:`~mcda.errors.MCDAError`."""
 
 
 def open_backend(location: str | os.PathLike, timeout: float) -> Backend:
-    """The backend for a file path (SQLite) or a ``postgresql://`` / ``postgres://`` URL (PostgreSQL); nothing is opened yet."""
+    """The backend for a file path (SQLite) or a ``postgresql://`` / ``postgres://`` URL; nothing is opened yet."""
     if is_server_url(location):
         from mcda.store.postgres import PostgresBackend
 

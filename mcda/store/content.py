@@ -12,9 +12,11 @@ __all__ = ["canonical", "whole", "version_info"]
 
 
 def canonical(scenario: object) -> str:
-    """The canonical text of a scenario (:func:`mcda.scenario.io.dumps`), validated again (an object edited in memory may be invalid)."""
+    """The canonical text of a scenario (:func:`mcda.scenario.io.dumps`), validated again (an object edited in memory
+    may be invalid)."""
     if not isinstance(scenario, Scenario):
-        raise MCDAError(f"only scenarios are saved in the library; expected a Scenario, found {type(scenario).__name__}")
+        raise MCDAError("only scenarios are saved in the library; expected a Scenario, "
+                        f"found {type(scenario).__name__}")
     try:
         text = dumps(scenario)
     except (PydanticSerializationError, TypeError, ValueError) as exc:  # e.g. a field set to a wrong type in memory
@@ -22,11 +24,11 @@ def canonical(scenario: object) -> str:
     try:
         raw = text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise MCDAError(f"the scenario contains text that is not valid Unicode (character {exc.start} of its JSON text); "
-                        "nothing was saved") from None
+        raise MCDAError(f"the scenario contains text that is not valid Unicode (character {exc.start} of its JSON "
+                        "text); nothing was saved") from None
     if len(raw) > MAX_FILE_BYTES:
-        raise MCDAError(f"the scenario is {len(raw) / 1e6:.1f} MB as JSON; over {MAX_FILE_BYTES / 1e6:.0f} MB is refused "
-                        "(it could not be opened again); nothing was saved")
+        raise MCDAError(f"the scenario is {len(raw) / 1e6:.1f} MB as JSON; over {MAX_FILE_BYTES / 1e6:.0f} MB is "
+                        "refused (it could not be opened again); nothing was saved")
     parse_scenario(parse_json(text, "the scenario to save"), "the scenario to save")
     return text
 

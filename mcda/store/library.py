@@ -109,8 +109,8 @@ class Store:
             hidden = tx.one("SELECT count(*) FROM scenarios WHERE deleted_at IS NOT NULL")[0]
             close = difflib.get_close_matches(name, live, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            holds = ("it holds " + ", ".join(map(repr, live[:20])) + (f" and {len(live) - 20} more" if len(live) > 20 else "")
-                     if live else "it holds no scenario")
+            more_live = f" and {len(live) - 20} more" if len(live) > 20 else ""
+            holds = "it holds " + ", ".join(map(repr, live[:20])) + more_live if live else "it holds no scenario"
             more = f" ({hidden} deleted one{'s' if hidden != 1 else ''} hidden)" if hidden else ""
             raise MCDAError(f"no scenario named {name!r} in the library {self.location}{hint}; {holds}{more}")
         if row[1] is not None and not deleted_ok:
@@ -162,10 +162,11 @@ class Store:
         what = f"version {info.version} of {name!r}"
         raw = bytes(raw) if isinstance(raw, memoryview) else raw
         if not isinstance(raw, bytes) or hashlib.sha256(raw).hexdigest() != info.sha256:
-            raise MCDAError(f"{what} is corrupted: its checksum does not match (the library {self.location} was changed "
-                            "outside vendor-eval or damaged; other versions may still open)")
+            raise MCDAError(f"{what} is corrupted: its checksum does not match (the library {self.location} was "
+                            "changed outside vendor-eval or damaged; other versions may still open)")
         if len(raw) != info.size:
-            raise MCDAError(f"{what} is corrupted: its size does not match its record ({len(raw)} bytes, recorded {info.size})")
+            raise MCDAError(f"{what} is corrupted: its size does not match its record ({len(raw)} bytes, "
+                            f"recorded {info.size})")
         text = raw.decode("utf-8")  # cannot fail: the checksum matches text that was encoded as UTF-8
         return StoredVersion(info, text, parse_scenario(parse_json(text, what), what))
 
@@ -200,7 +201,8 @@ class Store:
             find = f"SELECT id, deleted_at FROM scenarios WHERE name = ?{tx.lock}"
             row = tx.one(find, (name,))
             if row is None and expect is None:
-                tx.run("INSERT INTO scenarios (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", (name, now))
+                tx.run("INSERT INTO scenarios (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                       (name, now))
                 row = tx.one(find, (name,))
             if row is None:
                 self._scenario(tx, name)  # says which names exist
@@ -209,8 +211,8 @@ class Store:
             if deleted_at is not None:
                 raise MCDAError(f"the name {name!r} belongs to a scenario deleted at {deleted_at}; "
                                 "undelete it to add versions, or choose another name (nothing was saved)")
-            last = tx.one("SELECT version, sha256, saved_at FROM versions WHERE scenario_id = ? ORDER BY version DESC LIMIT 1",
-                          (sid,))
+            last = tx.one("SELECT version, sha256, saved_at FROM versions WHERE scenario_id = ? "
+                          "ORDER BY version DESC LIMIT 1", (sid,))
             latest = 0 if last is None else whole(last[0], name)
             if base is not None and latest < base:
                 raise MCDAError(f"{name!r} has versions 1..{latest}; there is no version {base} to start from "
@@ -280,7 +282,7 @@ class Store:
                              "tries); nothing was saved, try again")
 
     def _merge(self, name: str, base: int, latest: int, mine: str) -> tuple[str, str, list[str]]:
-        """``mine`` (started from ``base``) merged into version ``latest``: canonical text, title, parts taken from mine."""
+        """``mine`` (started from ``base``) merged into version ``latest``: text, title, parts taken from mine."""
         old, theirs = self.read(name, base), self.read(name, latest)
         result = merge_scenarios(json.loads(old.text), json.loads(mine), json.loads(theirs.text))
         if result.conflicts:
@@ -288,7 +290,8 @@ class Store:
         try:
             merged = parse_scenario(result.data, f"the merge of your changes with version {latest} of {name!r}")
         except ScenarioError as exc:
-            raise ConflictError(name, base, self._newer(name, base, latest), [], [str(p) for p in exc.problems]) from None
+            problems = [str(p) for p in exc.problems]
+            raise ConflictError(name, base, self._newer(name, base, latest), [], problems) from None
         return canonical(merged), merged.metadata.title, result.from_mine
 
     def _newer(self, name: str, base: int, latest: int) -> list[VersionInfo]:
@@ -307,7 +310,8 @@ class Store:
                                  "nothing was restored") from None
 
     def _change(self, doing: str, name: str, fn, *, deleted_ok: bool = False) -> AuditEntry:
-        """Lock ``name``'s row, ``fn(tx, sid, deleted_at) -> (action, detail)``, and record it, in one transaction."""
+        """In one transaction: lock ``name``'s row, ``fn(tx, sid, deleted_at) -> (action, detail, name to record)``,
+        and add the audit entry."""
         def change(tx: Tx) -> AuditEntry:
             sid, deleted_at = self._scenario(tx, name, deleted_ok=deleted_ok, lock=True)
             action, detail, recorded_name = fn(tx, sid, deleted_at)
@@ -367,7 +371,8 @@ class Store:
             sid, _ = self._scenario(tx, name, lock=True)
             latest = self._latest(tx, sid, name)
             if version is not None and version > latest:
-                raise MCDAError(f"{name!r} has versions 1..{latest}; there is no version {version} (nothing was recorded)")
+                raise MCDAError(f"{name!r} has versions 1..{latest}; there is no version {version} "
+                                "(nothing was recorded)")
             return audit.record(tx, at=tx.now(), actor=self.actor, action=action, scenario_id=sid, name=name,
                                 version=version, detail=detail)
 

@@ -126,10 +126,13 @@ def merge_order(base: list, mine: list, theirs: list, keep: list, strict: bool =
     """The order of the merged items ``keep`` from three orders of (some of) them.
 
     The side that reordered the items all three share gives the order (theirs if neither
-    did); items the other side added follow their predecessor there. Returns None when
-    ``strict`` and both sides reordered the shared items differently.
+    did); an item the other side added stands before the item that follows it there (at
+    the end if none does). Returns None when ``strict`` and both sides reordered the shared
+    items differently.
 
     >>> merge_order(["a", "b"], ["a", "x", "b"], ["b", "a"], keep=["a", "b", "x"])
+    ['x', 'b', 'a']
+    >>> merge_order(["a", "b"], ["a", "b", "x"], ["b", "a"], keep=["a", "b", "x"])
     ['b', 'a', 'x']
     >>> merge_order(["a", "b", "c"], ["b", "a", "c"], ["a", "c", "b"], keep=["a", "b", "c"]) is None
     True
@@ -152,10 +155,11 @@ def merge_order(base: list, mine: list, theirs: list, keep: list, strict: bool =
     out = [x for x in dict.fromkeys(primary) if x in wanted]
     for seq in (other, base, keep):
         placed = set(out)
-        for i, x in enumerate(seq):
+        for i in range(len(seq) - 1, -1, -1):  # backwards, so that added runs keep their order
+            x = seq[i]
             if x in wanted and x not in placed:
-                before = next((p for p in reversed(seq[:i]) if p in placed), None)
-                out.insert(0 if before is None else out.index(before) + 1, x)
+                after = next((n for n in seq[i + 1:] if n in placed), None)
+                out.insert(len(out) if after is None else out.index(after), x)
                 placed.add(x)
     return out
 
@@ -243,7 +247,8 @@ class _Merger:
 
     def settings(self, b, m, t):
         def child(key, bv, mv, tv):
-            if any(isinstance(x, dict) for x in (bv, mv, tv)) and all(isinstance(x, dict) or x is ABSENT for x in (bv, mv, tv)):
+            sides = (bv, mv, tv)
+            if any(isinstance(x, dict) for x in sides) and all(isinstance(x, dict) or x is ABSENT for x in sides):
                 return self.container(f"settings.{key}", bv, mv, tv,
                                       lambda k, *v: self.atom(f"settings.{key}[{k}]" if key == "normalization"
                                                               else f"settings.{key}.{k}", *v))
@@ -260,11 +265,18 @@ class _Merger:
                                 lambda k, *v: self.atom(f"{what}[{k}]", *v))
         if merged is ABSENT:
             return ABSENT
-        order = merge_order(*(list(x) for x in maps), keep=list(merged))
-        if order is None:
-            self.conflicts.append(Conflict(f"{what} (order)", *(list(x) for x in maps)))
-            return list(merged.values())
+        order = self.order(f"{what} (order)", *(list(x) for x in maps), keep=list(merged))
         return [merged[k] for k in order]
+
+    def order(self, part: str, b: list, m: list, t: list, keep: list) -> list:
+        """The merged order of ``keep`` (:func:`merge_order`); both sides reordering differently is a conflict."""
+        order = merge_order(b, m, t, keep=keep)
+        if order is None:
+            self.conflicts.append(Conflict(part, b, m, t))
+            return keep
+        if [k for k in order if k in t] != [k for k in t if k in keep]:
+            self.from_mine.append(part)
+        return order
 
     def pairs(self, part: str, b, m, t):
         """A member's judgments at one node: one part per pair of items, whatever its orientation."""
@@ -278,7 +290,8 @@ class _Merger:
         maps = [keyed(x) for x in (b, m, t)]
         if any(x is None for x in maps):
             return self.atom(part, b, m, t)
-        merged = self.container(part, *maps, lambda k, *v: self.atom(f"{part}[{k[0]} vs {k[1]}]", *v, same=_same_judgment(k)))
+        merged = self.container(part, *maps,
+                                lambda k, *v: self.atom(f"{part}[{k[0]} vs {k[1]}]", *v, same=_same_judgment(k)))
         if merged is ABSENT:
             return ABSENT
         order = merge_order(*(list(x or {}) for x in maps), keep=list(merged), strict=False)
@@ -326,7 +339,8 @@ def merge_scenarios(base: dict, mine: dict, theirs: dict) -> MergeResult:
     merger = _Merger()
     sections = {"metadata": lambda *v: merger.atoms("metadata", *v), "settings": merger.settings,
                 "scales": lambda *v: merger.container("scales", *v, lambda k, *w: merger.atom(f"scales[{k}]", *w)),
-                "members": lambda *v: merger.id_list("members", *v), "vendors": lambda *v: merger.id_list("vendors", *v),
+                "members": lambda *v: merger.id_list("members", *v),
+                "vendors": lambda *v: merger.id_list("vendors", *v),
                 "judgments": merger.judgments, "scores": merger.scores, "criteria": merger.criteria}
     data = merger.container("", base, mine, theirs,
                             lambda key, *v: sections[key](*v) if key in sections else merger.atom(key, *v))

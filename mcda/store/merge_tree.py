@@ -13,14 +13,14 @@ conflicts too.
 >>> mine = {"criteria": {"id": "root", "name": {"en": "goal"}, "children": [leaf("a"), leaf("b"), leaf("c")]}}
 >>> theirs = {"criteria": {"id": "root", "name": {"en": "Goal"}, "children": [leaf("b"), leaf("a")]}}
 >>> merged = merge_scenarios(base, mine, theirs).data["criteria"]
->>> merged["name"], [c["id"] for c in merged["children"]]  # c follows b, as in mine
-({'en': 'Goal'}, ['b', 'c', 'a'])
+>>> merged["name"], [c["id"] for c in merged["children"]]
+({'en': 'Goal'}, ['b', 'a', 'c'])
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mcda.store.merge import ABSENT, Conflict, merge_order
+from mcda.store.merge import ABSENT, Conflict
 
 if TYPE_CHECKING:
     from mcda.store.merge import _Merger
@@ -69,16 +69,13 @@ def merge_tree(merger: _Merger, b, m, t):
         else:  # one side removed the parent, the other put a node under it
             merger.conflicts.append(Conflict(f"criteria[{parent}]", *(f[0].get(parent, ABSENT) for f in flat)))
     if len(roots) != 1:
-        merger.conflicts.append(Conflict("criteria (root)", *(f[0] and [k for k, r in f[0].items() if r["parent"] is None]
+        merger.conflicts.append(Conflict("criteria (root)", *([k for k, r in f[0].items() if r["parent"] is None]
                                                                for f in flat)))
         return ABSENT
     order: dict[str, list[str]] = {}
     for pid, members in kids.items():
-        lists = [f[1].get(pid, []) for f in flat]
-        order[pid] = merge_order(*lists, keep=members)
-        if order[pid] is None:
-            merger.conflicts.append(Conflict(f"criteria[{pid}] (order of its sub-criteria)", *lists))
-            order[pid] = members
+        order[pid] = merger.order(f"criteria[{pid}] (order of its sub-criteria)", *(f[1].get(pid, []) for f in flat),
+                                  keep=members)
     reached: set[str] = set()
 
     def build(nid: str) -> dict:

@@ -69,7 +69,8 @@ class PostgresBackend:
         try:
             import psycopg
         except ImportError:
-            raise MCDAError("a PostgreSQL library needs the psycopg package: pip install 'psycopg[binary]>=3.1'") from None
+            raise MCDAError("a PostgreSQL library needs the psycopg package: "
+                            "pip install 'psycopg[binary]>=3.1'") from None
         try:
             conn = psycopg.connect(self._url, autocommit=True, connect_timeout=max(2, math.ceil(self.timeout)),
                                    application_name="vendor-eval", client_encoding="UTF8", prepare_threshold=None)
@@ -87,37 +88,46 @@ class PostgresBackend:
         low = reason.lower()
         if "password" in low or "authentication" in low or ('role "' in low and "does not exist" in low):
             return MCDAError(f"the PostgreSQL server refused the user name or password for the scenario library "
-                             f"{self.location} ({reason}); check the URL given by --store or MCDA_STORE (nothing was changed)")
+                             f"{self.location} ({reason}); check the URL given by --store or MCDA_STORE "
+                             "(nothing was changed)")
         if "does not exist" in low:
-            return MCDAError(f"cannot open the scenario library {self.location}: {reason}; the library needs an existing "
-                             "database (e.g. createdb), where it creates its tables (nothing was changed)")
+            return MCDAError(f"cannot open the scenario library {self.location}: {reason}; the library needs an "
+                             "existing database (e.g. createdb), where it creates its tables (nothing was changed)")
         if "invalid" in low or "missing" in low:
             return MCDAError(f"{self.location} is not a usable PostgreSQL URL ({reason}); expected "
                              "postgresql://user:password@host:5432/database")
         return MCDAError(f"cannot reach the scenario library {self.location}: {reason}; is the server running, and are "
                          "the host and port right? (nothing was changed)")
 
-    def _tx(self, conn) -> Tx:
+    def _tx(self, conn, write: bool = False) -> Tx:
+        """The statements of the transaction just begun; a change waits for locks at most ``timeout`` seconds.
+
+        The timeout is set for this transaction only (``SET LOCAL``), so that a connection pooler
+        handing the connection to someone else afterwards leaks no setting.
+        """
         def now() -> str:
             return utc_iso(conn.execute("SELECT clock_timestamp()").fetchone()[0])
 
+        if write:
+            conn.execute("SELECT set_config('lock_timeout', %s, true)", (f"{max(1, round(self.timeout * 1000))}ms",))
         return Tx(conn, placeholder="%s", lock=" FOR UPDATE", blob="convert_to({}, 'UTF8')", now=now)
 
     def _format(self, tx: Tx) -> int:
         """The library's format (0: none yet); refuses a database whose tables are not a library, and newer formats."""
         # pg_class itself, not to_regclass(): a backend may cache "no such table" past another's upgrade
-        present = {r[0] for r in tx.rows("SELECT relname FROM pg_class WHERE relname IN "
-                                         "('mcda_meta', 'scenarios', 'versions', 'audit') AND pg_table_is_visible(oid)")}
+        present = {r[0] for r in tx.rows("SELECT relname FROM pg_class WHERE pg_table_is_visible(oid) AND "
+                                         "relname IN ('mcda_meta', 'scenarios', 'versions', 'audit')")}
         if "mcda_meta" not in present:
             taken = sorted(present)
             if taken:
-                raise MCDAError(f"the database {self.location} has tables named {', '.join(taken)} but is not a vendor-eval "
-                                "scenario library; give the library a database of its own (nothing was changed)")
+                raise MCDAError(f"the database {self.location} has tables named {', '.join(taken)} but is not a "
+                                "vendor-eval scenario library; give the library a database of its own "
+                                "(nothing was changed)")
             return 0
         meta = dict(tx.rows("SELECT key, value FROM mcda_meta"))
         if meta.get("application") != APPLICATION:
-            raise MCDAError(f"the database {self.location} has an mcda_meta table, but it is not a vendor-eval scenario "
-                            "library (nothing was changed)")
+            raise MCDAError(f"the database {self.location} has an mcda_meta table, but it is not a vendor-eval "
+                            "scenario library (nothing was changed)")
         found = str(meta.get("schema_version", ""))
         if not found.isdigit():
             raise MCDAError(f"the scenario library {self.location} is damaged: its schema_version is {found!r} "
@@ -129,12 +139,11 @@ class PostgresBackend:
         if str(encoding).upper().replace("-", "") != "UTF8":
             raise MCDAError(f"the database {self.location} uses the encoding {encoding}; a scenario library needs UTF8 "
                             "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)")
-        conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{max(1, round(self.timeout * 1000))}ms",))
         with conn.transaction():
             found = self._format(self._tx(conn))
         if found < STORE_FORMAT:
             with conn.transaction():
-                tx = self._tx(conn)
+                tx = self._tx(conn, write=True)
                 tx.run("SELECT pg_advisory_xact_lock(?)", (APPLICATION_ID,))  # one upgrader at a time
                 upgrade(tx, self.kind, self._format(tx))
 
@@ -154,15 +163,15 @@ class PostgresBackend:
                         self._conn = self._connect()
                     with self._conn.transaction():
                         began = True
-                        return fn(self._tx(self._conn))
+                        return fn(self._tx(self._conn, write))
                 except (errors.SerializationFailure, errors.DeadlockDetected):
                     if attempt + 1 == _RETRIES:
                         raise StoreBusyError(f"the scenario library {self.location} is busy: could not {doing} after "
                                              f"{_RETRIES} tries, nothing was changed; try again") from None
                     time.sleep(random.uniform(0.01, 0.1))
                 except (errors.LockNotAvailable, errors.QueryCanceled):
-                    raise StoreBusyError(f"the scenario library {self.location} is busy: another program kept it locked "
-                                         f"for over {self.timeout:g} s; could not {doing}, nothing was changed; "
+                    raise StoreBusyError(f"the scenario library {self.location} is busy: another program kept it "
+                                         f"locked for over {self.timeout:g} s; could not {doing}, nothing was changed; "
                                          "try again") from None
                 except (errors.InsufficientPrivilege, errors.ReadOnlySqlTransaction) as exc:
                     raise ReadOnlyError(f"the scenario library {self.location} can only be read by this user "
@@ -175,7 +184,8 @@ class PostgresBackend:
                                     f"{doing} ({self._reason(exc)}); the server undoes any change it did not finish, "
                                     "so nothing half-written is kept: check the history, then try again") from None
                 except psycopg.IntegrityError as exc:  # a guard of the schema (e.g. an append-only trigger) refused it
-                    raise MCDAError(f"{self.location}: cannot {doing}: {self._reason(exc)} (nothing was changed)") from None
+                    raise MCDAError(f"{self.location}: cannot {doing}: {self._reason(exc)} "
+                                    "(nothing was changed)") from None
                 except psycopg.Error as exc:
                     raise MCDAError(f"{self.location}: cannot {doing}: {self._reason(exc)}") from None
             raise AssertionError("unreachable")  # pragma: no cover

@@ -104,7 +104,8 @@ class AuditEntry:
     detail: str
 
     def as_dict(self) -> dict:
-        return {"at": self.at, "actor": self.actor, "action": self.action, "version": self.version, "detail": self.detail}
+        return {"at": self.at, "actor": self.actor, "action": self.action, "version": self.version,
+                "detail": self.detail}
 
 
 class UnchangedError(MCDAError):
@@ -131,17 +132,19 @@ class ConflictError(MCDAError):
                  problems: list[str] | None = None):
         self.name, self.base, self.newer = name, base, list(newer)
         self.conflicts, self.problems = list(conflicts), list(problems or [])
-        saved = "; ".join(f"version {v.version} saved by {v.actor or 'an unknown user'} at {v.saved_at}" for v in self.newer)
-        head = (f"cannot save {name!r}: your changes start from version {base}, and since then {saved}. ")
+        saved = "; ".join(f"version {v.version} was saved by {v.actor or 'an unknown user'} at {v.saved_at}"
+                          for v in self.newer)
+        head = f"cannot save {name!r}: your changes start from version {base}, but since then {saved}.\n"
         if self.conflicts:
             n = len(self.conflicts)
             lines = "\n".join(_conflict_line(c, base, self.newer[-1].version) for c in self.conflicts[:50])
             more = f"\n  ... and {n - 50} more" if n > 50 else ""
-            body = f"{n} conflicting change{'s' if n != 1 else ''} (both changed the same part):\n{lines}{more}"
+            body = f"{n} conflicting change{'s' if n != 1 else ''} (both sides changed the same part):\n{lines}{more}"
         else:
             lines = "\n".join(f"  - {p}" for p in self.problems[:50])
-            body = f"the changes touch different parts but the merged scenario is not valid:\n{lines}"
-        super().__init__(head + body + "\nNothing was saved: open the latest version, choose for each part, and save again.")
+            body = f"The changes touch different parts, but together they make an invalid scenario:\n{lines}"
+        super().__init__(f"{head}{body}\nNothing was saved: open the latest version, choose for each part, "
+                         "and save again.")
 
 
 def _conflict_line(conflict: Conflict, base: int, latest: int) -> str:
@@ -188,7 +191,8 @@ def check_name(name: object) -> str:
     '2027 财务外包招标'
     >>> check_name("a\\x1b[31m")
     Traceback (most recent call last):
-    mcda.errors.MCDAError: a scenario name cannot contain control or invisible characters: 'a\\x1b[31m' has U+001B at position 2
+    mcda.errors.MCDAError: a scenario name cannot contain control or invisible characters:
+    'a\\x1b[31m' has U+001B at position 2
     """
     if not isinstance(name, str):
         raise MCDAError(f"a scenario name must be text, found {type(name).__name__}")

@@ -68,7 +68,10 @@ class SQLiteBackend:
     def read_only(self) -> bool:
         with self._lock:
             if self._conn is None:
-                return self.path.is_file() and _cannot_write(self.path) is not None
+                try:
+                    return self.path.is_file() and _cannot_write(self.path) is not None
+                except OSError:  # cannot even look at it: the first operation says why
+                    return False
             return self._why_read_only is not None
 
     def close(self) -> None:
@@ -104,11 +107,11 @@ class SQLiteBackend:
 
     def _connect(self) -> sqlite3.Connection:
         p = self.path
-        if p.is_dir():
-            raise MCDAError(f"{p} is a folder; give the path of the library file (e.g. {p / 'library.sqlite3'})")
-        if p.exists() and not p.is_file():
-            raise MCDAError(f"{p} is not a regular file (a device or pipe); give the path of the library file")
         try:
+            if p.is_dir():
+                raise MCDAError(f"{p} is a folder; give the path of the library file (e.g. {p / 'library.sqlite3'})")
+            if p.exists() and not p.is_file():
+                raise MCDAError(f"{p} is not a regular file (a device or pipe); give the path of the library file")
             head = b""
             if p.exists():
                 self._why_read_only = _cannot_write(p)
@@ -190,8 +193,8 @@ class SQLiteBackend:
                     return fn(self._tx(conn))
             except sqlite3.OperationalError as exc:
                 if _is_busy(exc):
-                    raise StoreBusyError(f"the scenario library {self.path} is busy: another program kept it locked for "
-                                         f"over {self.timeout:g} s; could not {doing}, nothing was changed; "
+                    raise StoreBusyError(f"the scenario library {self.path} is busy: another program kept it locked "
+                                         f"for over {self.timeout:g} s; could not {doing}, nothing was changed; "
                                          "try again") from None
                 if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
                     raise ReadOnlyError(f"the scenario library {self.path} is read-only ({exc}); cannot {doing}, "
