@@ -181,3 +181,29 @@ def test_members_saving_at_once_from_two_connections_lose_nothing(committee):
     assert {final.scores["fin_mgr"][v][leaf] for v in final.scores["fin_mgr"] for leaf in leaves} == {1.0}
     actors = [v.actor for v in committee.store.history(committee.name)[1:]]
     assert sorted(set(actors)) == ["member:cfo", "member:fin_mgr"] and len(actors) == 18
+
+
+def test_a_format_2_library_is_upgraded_to_the_committee_tables_on_first_use(library):
+    """A library written before the committee tables existed gains them (step 3) and keeps its content."""
+    import sqlite3
+
+    from mcda.store.migrations import STEPS
+
+    from .conftest import small_scenario
+
+    steps = [s for n, s in STEPS[library.kind] if n <= 2]
+    if library.kind == "sqlite":
+        with sqlite3.connect(library.location) as conn:
+            for statements in steps:
+                for statement in statements:
+                    conn.execute(statement)
+    else:
+        for statements in steps:
+            for statement in statements:
+                library.sql(statement)
+    assert library.sql("SELECT value FROM mcda_meta WHERE key = 'schema_version'") == [("2",)]
+    with Store(library.location, actor="secretary") as store:
+        store.save(small_scenario(), "old tender")
+        links = Tender(store, "old tender").invite("https://app.example.com/")
+        assert Tender(store, "old tender").identify(links.moderator.split("t=")[1]).role == "moderator"
+    assert library.sql("SELECT value FROM mcda_meta WHERE key = 'schema_version'") == [("3",)]
