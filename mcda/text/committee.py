@@ -33,6 +33,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "committee.phase_moved": ("阶段已改为 {phase}", "the phase is now {phase}"),
     "committee.reopened": ("{member} 的部分已重新开放", "{member}'s part is reopened"),
     "committee.signed": ("已签署决定（版本 {version}）", "decision signed off (version {version})"),
+    "committee.commented": ("已添加对 {target} 的评论", "comment added on {target}"),
+    "committee.overridden": ("{vendor} 的 {leaf} 委员会取值：{value}", "committee value of {vendor} / {leaf}: {value}"),
     "committee.revoked": ("已撤销 {n} 个链接", "{n} link(s) revoked"),
     # ---------------------------------------------------------------- errors
     "err.committee.token_unknown": ("该个人链接无效（未知的令牌）；请向主持人索取新链接",

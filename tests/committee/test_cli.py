@@ -97,11 +97,17 @@ def test_signoff_and_the_record(tender):
     run, tokens = tender
     for phase in ("individual", "review"):
         run("tender", "phase", "t", phase, "--token", tokens["moderator"])
+    cfo, mod = tokens["cfo"], tokens["moderator"]
+    assert run("tender", "comment", "t", "judgment:goal:cost:quality", "quality first", "--token", cfo)[0] == 0
+    assert run("tender", "override", "t", "huaxin", "cost.fee", "350000", "--reason", "x", "--token", cfo)[0] == 1
+    assert run("tender", "override", "t", "huaxin", "cost.fee", "350000", "--reason", "agreed", "--token", mod)[0] == 0
     assert run("tender", "signoff", "t", "--note", "Huaxin", "--token", tokens["cfo"])[0] == 1
     assert run("tender", "signoff", "t", "--note", "Huaxin", "--token", tokens["moderator"])[0] == 0
     code, out, _ = run("tender", "record", "t", "--format", "json")
     rec = json.loads(out)
     assert rec["phase"] == "decision" and rec["decision_note"] == "Huaxin" and rec["signed_by"] == "moderator"
+    assert rec["overrides"] == {"score:huaxin:cost.fee": 350000.0}
+    assert [e["kind"] for e in rec["entries"]] == ["phase", "phase", "comment", "override", "signoff"]
     code, _, err = run("tender", "phase", "t", "review", "--token", tokens["moderator"])
     assert code == 1 and "reason is required" in err
     mod = tokens["moderator"]
