@@ -121,3 +121,22 @@ def test_every_tender_subcommand_is_documented():
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert [c for c in cli_tender._COMMANDS if f"mcda tender {c}" not in readme] == []
+
+
+def test_the_token_may_come_from_the_environment_and_a_missing_one_is_a_clear_error(tender, monkeypatch):
+    run, tokens = tender
+    code, _, err = run("tender", "phase", "t", "individual")
+    assert code == 1 and "--token" in err and "MCDA_TOKEN" in err
+    monkeypatch.setenv("MCDA_TOKEN", tokens["moderator"])
+    assert run("tender", "phase", "t", "individual")[0] == 0
+
+
+def test_status_and_record_as_tables_in_both_languages(tender):
+    run, tokens = tender
+    run("tender", "phase", "t", "individual", "--token", tokens["moderator"])
+    code, out, _ = run("tender", "status", "t", "--lang", "zh")
+    assert code == 0 and out.startswith("阶段：独立评审") and "cfo" in out
+    code, out, _ = run("tender", "status", "t")
+    assert code == 0 and out.startswith("phase: individual entry") and "not checkable yet" in out
+    code, out, _ = run("tender", "record", "t")
+    assert code == 0 and "setup" in out and "individual" in out
