@@ -207,3 +207,25 @@ def test_a_format_2_library_is_upgraded_to_the_committee_tables_on_first_use(lib
         links = Tender(store, "old tender").invite("https://app.example.com/")
         assert Tender(store, "old tender").identify(links.moderator.split("t=")[1]).role == "moderator"
     assert library.sql("SELECT value FROM mcda_meta WHERE key = 'schema_version'") == [("3",)]
+
+
+def test_reissuing_one_link_keeps_everyone_elses(committee):
+    t = committee.tender
+    url = t.reissue("https://app.example.com/", "member", "cfo", by=committee.who("moderator"))
+    with pytest.raises(MCDAError, match="revoked"):
+        committee.who("cfo")
+    assert t.identify(url.split("t=")[1]).person == "cfo" and committee.who("fin_mgr").person == "fin_mgr"
+    assert committee.who("moderator").role == "moderator"
+    with pytest.raises(MCDAError, match="no member 'nobody'"):
+        t.reissue("https://app.example.com/", "member", "nobody")
+
+
+def test_the_record_as_report_rows_names_criteria_and_vendors(committee):
+    from mcda.committee import record_rows
+
+    committee.to("review")
+    t, mod = committee.tender, committee.who("moderator")
+    t.override(mod, "huaxin", "cost.fee", 350000.0, "negotiated")
+    t.comment(mod, pair_key("goal", "quality", "cost"), "check")
+    rows = record_rows(t.record(), t.scenario()[1], "zh")
+    assert [(r["what"], r["on"]) for r in rows[-2:]] == [("委员会取值", "huaxin / Fee"), ("评论", "成本 : 质量 (目标)")]
