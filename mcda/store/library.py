@@ -1,125 +1,91 @@
-"""The scenario library in one SQLite file (see :mod:`mcda.store` for the guarantees).
+"""The scenario library: :class:`Store`, the same on SQLite and PostgreSQL (see :mod:`mcda.store`).
 
-One connection per :class:`Store`, opened on first use; every operation is one
-transaction (``BEGIN IMMEDIATE`` for changes, so version numbers are assigned
-atomically across processes). SQLite errors never escape: they become
-:class:`~mcda.errors.MCDAError` naming the library file.
+Every action is one transaction of the backend (:mod:`~mcda.store.sqlite`,
+:mod:`~mcda.store.postgres`) and adds its row to the audit log in that same
+transaction. Saving with ``base`` (the version the edit started from) never loses
+an update: newer versions are merged part by part (:mod:`~mcda.store.merge`) or the
+save is refused with :class:`~mcda.store.records.ConflictError`.
 """
 from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import os
-import random
-import sqlite3
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import datetime, timezone
-from pathlib import Path
-from typing import TypeVar
 
-from pydantic_core import PydanticSerializationError
-
-from mcda.errors import MCDAError
-from mcda.scenario.io import MAX_FILE_BYTES, dumps, parse_json, parse_scenario
+from mcda.errors import MCDAError, ScenarioError
+from mcda.scenario.io import parse_json, parse_scenario
 from mcda.scenario.schema import Scenario
+from mcda.store import audit
+from mcda.store.backend import Tx, open_backend
+from mcda.store.content import canonical, version_info, whole
+from mcda.store.merge import merge_scenarios
 from mcda.store.records import (
+    AuditEntry,
+    ConflictError,
     ScenarioInfo,
     StoreBusyError,
     StoredVersion,
     UnchangedError,
     VersionInfo,
+    check_actor,
     check_message,
     check_name,
-    default_store_path,
+    default_actor,
+    default_store_location,
 )
 
-__all__ = ["STORE_FORMAT", "APPLICATION_ID", "Store"]
+__all__ = ["Store"]
 
-APPLICATION_ID = 0x76456C62  # PRAGMA application_id ("vElb"): marks the file as a vendor-eval library
-STORE_FORMAT = 1  # PRAGMA user_version: the layout of the tables; a newer one is refused
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-_TABLES = (
-    """CREATE TABLE scenarios (
-        id         INTEGER PRIMARY KEY,
-        name       TEXT NOT NULL UNIQUE,
-        created_at TEXT NOT NULL,
-        deleted_at TEXT
-    )""",
-    """CREATE TABLE versions (
-        scenario_id   INTEGER NOT NULL REFERENCES scenarios(id),
-        version       INTEGER NOT NULL CHECK (version >= 1),
-        saved_at      TEXT NOT NULL,
-        message       TEXT NOT NULL,
-        title         TEXT NOT NULL,
-        sha256        TEXT NOT NULL,
-        size          INTEGER NOT NULL,
-        restored_from INTEGER,
-        content       TEXT NOT NULL,
-        PRIMARY KEY (scenario_id, version)
-    )""",
-    "CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions BEGIN SELECT RAISE(ABORT, 'scenario versions are append-only'); END",
-    "CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions BEGIN SELECT RAISE(ABORT, 'scenario versions are append-only'); END",
-    "CREATE TRIGGER scenarios_no_delete BEFORE DELETE ON scenarios BEGIN SELECT RAISE(ABORT, 'scenarios are deleted softly, never removed'); END",
-    f"PRAGMA application_id = {APPLICATION_ID}",
-    f"PRAGMA user_version = {STORE_FORMAT}",
-)
-_INFO = "v.version, v.saved_at, v.message, v.title, v.sha256, v.size, v.restored_from"
+_INFO = "v.version, v.saved_at, v.message, v.title, v.sha256, v.size, v.restored_from, v.actor, v.base, v.merged_with"
+_MERGE_TRIES = 20  # a save that keeps meeting newer versions gives up after this many merges
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+class _Moved(Exception):
+    """Internal: the latest version is no longer the one the save expected (carries the latest number)."""
+
+    def __init__(self, latest: int):
+        super().__init__(latest)
+        self.latest = latest
 
 
-def _canonical(scenario: object) -> tuple[str, bytes]:
-    """The canonical text of a scenario, validated again (an object edited in memory may be invalid)."""
-    if not isinstance(scenario, Scenario):
-        raise MCDAError(f"only scenarios are saved in the library; expected a Scenario, found {type(scenario).__name__}")
-    try:
-        text = dumps(scenario)
-    except (PydanticSerializationError, TypeError, ValueError) as exc:  # e.g. a field set to a wrong type in memory
-        raise MCDAError(f"the scenario cannot be written as JSON ({exc}); nothing was saved") from None
-    try:
-        raw = text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise MCDAError(f"the scenario contains text that is not valid Unicode (character {exc.start} of its JSON text); "
-                        "nothing was saved") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise MCDAError(f"the scenario is {len(raw) / 1e6:.1f} MB as JSON; over {MAX_FILE_BYTES / 1e6:.0f} MB is refused "
-                        "(it could not be opened again); nothing was saved")
-    parse_scenario(parse_json(text, "the scenario to save"), "the scenario to save")
-    return text, raw
-
-
-def _is_busy(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
-
-
-T = TypeVar("T")
+def _check_version(version: object, what: str = "a version") -> int:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise MCDAError(f"{what} is a whole number from 1, found {version!r}")
+    return version
 
 
 class Store:
-    """The scenario library in the SQLite file ``path`` (default: :func:`default_store_path`).
+    """The scenario library at ``path``: an SQLite file, or a ``postgresql://`` URL.
 
-    Nothing touches the disk until the first operation; then the parent folder
-    and the library are created if missing. One instance may be shared by
-    threads (its operations are serialised); use it as a context manager or
-    call :meth:`close`.
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A library file (created on first use with its folder) or a PostgreSQL URL
+        ``postgresql://user:password@host:5432/database``. Default:
+        :func:`~mcda.store.records.default_store_location` (env ``MCDA_STORE``).
+    timeout : float
+        Seconds to wait for a library another program keeps locked
+        (then :class:`~mcda.store.records.StoreBusyError`), or to connect to a server.
+    actor : str, optional
+        Who acts, recorded with each version and audit entry. Default:
+        :func:`~mcda.store.records.default_actor` (env ``MCDA_ACTOR``, else the OS user).
+
+    Nothing is opened until the first operation. One instance may be shared by
+    threads (its operations are serialised); use it as a context manager or call
+    :meth:`close`. ``path`` is the library file (None for a server); ``location``
+    names the library in messages (a server URL without its password).
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, *, timeout: float = 10.0):
-        self.path = (Path(path).expanduser() if path is not None and str(path) else default_store_path()).absolute()
+    def __init__(self, path: str | os.PathLike | None = None, *, timeout: float = 10.0, actor: str | None = None):
+        where = path if path is not None and str(path) else default_store_location()
         self.timeout = float(timeout)
-        self._conn: sqlite3.Connection | None = None
-        self._closed = False
-        self._lock = threading.RLock()
+        self._db = open_backend(where, self.timeout)
+        self.path, self.location, self.backend = self._db.path, self._db.location, self._db.kind
+        self.actor = default_actor() if actor is None else check_actor(actor)
 
     def __repr__(self) -> str:
-        return f"Store({str(self.path)!r})"
+        return f"Store({self.location!r})"
 
     def __enter__(self) -> Store:
         return self
@@ -128,157 +94,79 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-            self._conn, self._closed = None, True
+        self._db.close()
 
-    # ----------------------------------------------------------------------- connection
-    def _retry(self, fn: Callable[[], T]) -> T:
-        """Call ``fn`` until SQLite stops answering "busy" (its busy handler waits too), up to the timeout."""
-        deadline = time.monotonic() + self.timeout
-        while True:
-            try:
-                return fn()
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc) or time.monotonic() >= deadline:
-                    raise
-                time.sleep(random.uniform(0.01, 0.05))
-
-    def _connect(self) -> sqlite3.Connection:
-        p = self.path
-        if p.is_dir():
-            raise MCDAError(f"{p} is a folder; give the path of the library file (e.g. {p / 'library.sqlite3'})")
-        if p.exists() and not p.is_file():
-            raise MCDAError(f"{p} is not a regular file (a device or pipe); give the path of the library file")
-        try:
-            p.parent.mkdir(parents=True, exist_ok=True)
-            head = b""
-            if p.exists():
-                with open(p, "rb") as fh:
-                    head = fh.read(16)
-        except OSError as exc:
-            raise MCDAError(f"{p}: cannot open the scenario library ({exc.strerror})") from None
-        if head and head != _SQLITE_MAGIC:
-            raise MCDAError(f"{p} is not a scenario library: it is not an SQLite database (nothing was changed)")
-        conn = sqlite3.connect(p, timeout=self.timeout, isolation_level=None, check_same_thread=False)
-        try:
-            self._prepare(conn)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _identity(self, conn: sqlite3.Connection) -> int:
-        """Check what the file holds, in one snapshot; return its application id (0: a new, empty file)."""
-        app_id, fmt = (conn.execute(f"PRAGMA {k}").fetchone()[0] for k in ("application_id", "user_version"))
-        if app_id != APPLICATION_ID:
-            if app_id != 0 or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                raise MCDAError(f"{self.path} is an SQLite database, but not a vendor-eval scenario library (nothing was changed)")
-        elif fmt > STORE_FORMAT:
-            raise MCDAError(f"{self.path} is a scenario library in format {fmt}, written by a newer vendor-eval; "
-                            f"this release reads format {STORE_FORMAT} (nothing was changed)")
-        return app_id
-
-    def _prepare(self, conn: sqlite3.Connection) -> None:
-        with self._transaction(conn, write=False):
-            app_id = self._identity(conn)
-        self._retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if app_id != APPLICATION_ID:
-            with self._transaction(conn):
-                if self._identity(conn) != APPLICATION_ID:  # still new: nobody else created the tables meanwhile
-                    for statement in _TABLES:
-                        conn.execute(statement)
-
-    @contextmanager
-    def _transaction(self, conn: sqlite3.Connection, write: bool = True) -> Iterator[sqlite3.Connection]:
-        self._retry(lambda: conn.execute("BEGIN IMMEDIATE" if write else "BEGIN"))
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.rollback()
-            raise
-
-    @contextmanager
-    def _session(self, doing: str, write: bool = False) -> Iterator[sqlite3.Connection]:
-        """One transaction on the (lazily opened) connection; SQLite errors become MCDAError."""
-        with self._lock:
-            if self._closed:
-                raise MCDAError(f"the scenario library {self.path} is closed")
-            try:
-                if self._conn is None:
-                    self._conn = self._connect()
-                with self._transaction(self._conn, write) as conn:
-                    yield conn
-            except sqlite3.OperationalError as exc:
-                if _is_busy(exc):
-                    raise StoreBusyError(f"the scenario library {self.path} is busy: another program kept it locked for over "
-                                         f"{self.timeout:g} s; could not {doing}, nothing was changed; try again") from None
-                raise MCDAError(f"{self.path}: cannot {doing}: {exc}") from None
-            except sqlite3.DatabaseError as exc:
-                msg = "it is not an SQLite database" if "not a database" in str(exc) else f"the file is damaged ({exc})"
-                raise MCDAError(f"{self.path}: cannot {doing}: {msg}") from None
+    @property
+    def read_only(self) -> bool:
+        """True when the library can only be read (e.g. a file without write permission)."""
+        return self._db.read_only
 
     # ----------------------------------------------------------------------- lookups
-    def _scenario(self, conn: sqlite3.Connection, name: str, *, deleted_ok: bool = False) -> tuple[int, str | None]:
-        row = conn.execute("SELECT id, deleted_at FROM scenarios WHERE name = ?", (name,)).fetchone()
+    def _scenario(self, tx: Tx, name: str, *, deleted_ok: bool = False, lock: bool = False) -> tuple[int, str | None]:
+        row = tx.one(f"SELECT id, deleted_at FROM scenarios WHERE name = ?{tx.lock if lock else ''}", (name,))
         if row is None:
-            live = [r[0] for r in conn.execute("SELECT name FROM scenarios WHERE deleted_at IS NULL ORDER BY name")]
-            hidden = conn.execute("SELECT count(*) FROM scenarios WHERE deleted_at IS NOT NULL").fetchone()[0]
+            live = [r[0] for r in tx.rows("SELECT name FROM scenarios WHERE deleted_at IS NULL ORDER BY name")]
+            hidden = tx.one("SELECT count(*) FROM scenarios WHERE deleted_at IS NOT NULL")[0]
             close = difflib.get_close_matches(name, live, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            holds = ("it holds " + ", ".join(map(repr, live[:20])) + (f" and {len(live) - 20} more" if len(live) > 20 else "")
-                     if live else "it holds no scenario")
+            more_live = f" and {len(live) - 20} more" if len(live) > 20 else ""
+            holds = "it holds " + ", ".join(map(repr, live[:20])) + more_live if live else "it holds no scenario"
             more = f" ({hidden} deleted one{'s' if hidden != 1 else ''} hidden)" if hidden else ""
-            raise MCDAError(f"no scenario named {name!r} in the library {self.path}{hint}; {holds}{more}")
+            raise MCDAError(f"no scenario named {name!r} in the library {self.location}{hint}; {holds}{more}")
         if row[1] is not None and not deleted_ok:
             raise MCDAError(f"the scenario {name!r} was deleted at {row[1]}; undelete it first")
         return row[0], row[1]
 
+    @staticmethod
+    def _latest(tx: Tx, sid: int, name: str) -> int:
+        return whole(tx.one("SELECT max(version) FROM versions WHERE scenario_id = ?", (sid,))[0], name)
+
     # ----------------------------------------------------------------------- reading
     def list(self, include_deleted: bool = False) -> list[ScenarioInfo]:
         """Every scenario (deleted ones only if asked), by name."""
-        with self._session("list the scenarios") as conn:
-            rows = conn.execute(
-                "SELECT s.name, v.version, s.created_at, v.saved_at, v.title, s.deleted_at FROM scenarios s "
-                "JOIN versions v ON v.scenario_id = s.id AND v.version = (SELECT max(version) FROM versions WHERE scenario_id = s.id) "
-                "ORDER BY s.name").fetchall()
-        return [ScenarioInfo(n, _whole(v, n), c, u, t, d is not None, d) for n, v, c, u, t, d in rows
+        rows = self._db.run("list the scenarios", lambda tx: tx.rows(
+            "SELECT s.name, v.version, s.created_at, v.saved_at, v.title, s.deleted_at FROM scenarios s "
+            "JOIN versions v ON v.scenario_id = s.id "
+            "AND v.version = (SELECT max(version) FROM versions WHERE scenario_id = s.id) ORDER BY s.name"))
+        return [ScenarioInfo(n, whole(v, n), c, u, t, d is not None, d) for n, v, c, u, t, d in rows
                 if include_deleted or d is None]
 
     def history(self, name: str) -> list[VersionInfo]:
         """Every version of ``name``, oldest first."""
         name = check_name(name)
-        with self._session(f"read the history of {name!r}") as conn:
-            sid, _ = self._scenario(conn, name)
-            rows = conn.execute(f"SELECT {_INFO} FROM versions v WHERE scenario_id = ? ORDER BY version", (sid,)).fetchall()
-        return [_version_info(name, r) for r in rows]
+
+        def read(tx: Tx) -> list:
+            sid, _ = self._scenario(tx, name)
+            return tx.rows(f"SELECT {_INFO} FROM versions v WHERE scenario_id = ? ORDER BY version", (sid,))
+
+        return [version_info(name, r) for r in self._db.run(f"read the history of {name!r}", read)]
 
     def read(self, name: str, version: int | None = None) -> StoredVersion:
         """Version ``version`` of ``name`` (the latest if None), checksum verified and validated again."""
         name = check_name(name)
-        if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
-            raise MCDAError(f"a version is a whole number from 1, found {version!r}")
-        with self._session(f"open {name!r}") as conn:
-            sid, _ = self._scenario(conn, name)
-            latest = conn.execute("SELECT max(version) FROM versions WHERE scenario_id = ?", (sid,)).fetchone()[0]
-            wanted = latest if version is None else version
-            row = conn.execute(f"SELECT {_INFO}, CAST(content AS BLOB) FROM versions v WHERE scenario_id = ? AND version = ?",
-                               (sid, wanted)).fetchone()
+        if version is not None:
+            _check_version(version)
+
+        def fetch(tx: Tx) -> tuple[int, tuple | None]:
+            sid, _ = self._scenario(tx, name)
+            latest = self._latest(tx, sid, name)
+            row = tx.one(f"SELECT {_INFO}, {tx.blob('content')} FROM versions v WHERE scenario_id = ? AND version = ?",
+                         (sid, latest if version is None else version))
+            return latest, row
+
+        latest, row = self._db.run(f"open {name!r}", fetch)
         if row is None:
             has = "only version 1" if latest == 1 else f"versions 1..{latest}"
             raise MCDAError(f"{name!r} has {has}; there is no version {version}")
-        info, raw = _version_info(name, row[:-1]), row[-1]
+        info, raw = version_info(name, row[:-1]), row[-1]
         what = f"version {info.version} of {name!r}"
+        raw = bytes(raw) if isinstance(raw, memoryview) else raw
         if not isinstance(raw, bytes) or hashlib.sha256(raw).hexdigest() != info.sha256:
-            raise MCDAError(f"{what} is corrupted: its checksum does not match (the library {self.path} was changed outside "
-                            "vendor-eval or damaged; other versions may still open)")
+            raise MCDAError(f"{what} is corrupted: its checksum does not match (the library {self.location} was "
+                            "changed outside vendor-eval or damaged; other versions may still open)")
         if len(raw) != info.size:
-            raise MCDAError(f"{what} is corrupted: its size does not match its record ({len(raw)} bytes, recorded {info.size})")
+            raise MCDAError(f"{what} is corrupted: its size does not match its record ({len(raw)} bytes, "
+                            f"recorded {info.size})")
         text = raw.decode("utf-8")  # cannot fail: the checksum matches text that was encoded as UTF-8
         return StoredVersion(info, text, parse_scenario(parse_json(text, what), what))
 
@@ -290,40 +178,124 @@ class Store:
         """The canonical JSON text of a version (equal to ``dumps`` of the scenario); see :meth:`read`."""
         return self.read(name, version).text
 
-    # ----------------------------------------------------------------------- writing
-    def _append(self, name: str, text: str, raw: bytes, title: str, message: str,
-                restored_from: int | None, allow_unchanged: bool) -> VersionInfo:
-        sha = hashlib.sha256(raw).hexdigest()
-        with self._session(f"save {name!r}", write=True) as conn:
-            row = conn.execute("SELECT id, deleted_at FROM scenarios WHERE name = ?", (name,)).fetchone()
-            if row is not None and row[1] is not None:
-                raise MCDAError(f"the name {name!r} belongs to a scenario deleted at {row[1]}; "
-                                "undelete it to add versions, or choose another name (nothing was saved)")
-            now = _now()
-            if row is None:
-                sid, last = conn.execute("INSERT INTO scenarios (name, created_at) VALUES (?, ?)", (name, now)).lastrowid, None
-            else:
-                sid = row[0]
-                last = conn.execute("SELECT version, sha256, saved_at FROM versions WHERE scenario_id = ? ORDER BY version DESC LIMIT 1",
-                                    (sid,)).fetchone()
-            if last is not None and last[1] == sha and not allow_unchanged:
-                raise UnchangedError(f"{name!r} is unchanged: the scenario equals its latest version {last[0]} "
-                                     f"(saved {last[2]}), so nothing was saved")
-            info = VersionInfo(name, 1 if last is None else _whole(last[0], name) + 1, now, message, title, sha, len(raw),
-                               restored_from)
-            conn.execute("INSERT INTO versions (scenario_id, version, saved_at, message, title, sha256, size, restored_from, content) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (sid, info.version, now, message, title, sha, info.size, restored_from, text))
-        return info
+    def log(self, name: str) -> list[AuditEntry]:
+        """Every action on ``name`` (also while deleted), oldest first: :class:`~mcda.store.records.AuditEntry`."""
+        name = check_name(name)
 
-    def save(self, scenario: Scenario, name: str, message: str = "", *, allow_unchanged: bool = False) -> VersionInfo:
+        def read(tx: Tx) -> list[AuditEntry]:
+            sid, _ = self._scenario(tx, name, deleted_ok=True)
+            return audit.entries(tx, sid)
+
+        return self._db.run(f"read the audit log of {name!r}", read)
+
+    # ----------------------------------------------------------------------- writing
+    def _append(self, name: str, text: str, title: str, message: str, *, allow_unchanged: bool,
+                restored_from: int | None = None, base: int | None = None, merged_with: int | None = None,
+                expect: int | None = None, action: str = "save", detail: str = "") -> VersionInfo:
+        """Add a version in one transaction; with ``expect``, only if the latest version is still ``expect``."""
+        raw = text.encode("utf-8")
+        sha = hashlib.sha256(raw).hexdigest()
+
+        def change(tx: Tx) -> VersionInfo:
+            now = tx.now()
+            find = f"SELECT id, deleted_at FROM scenarios WHERE name = ?{tx.lock}"
+            row = tx.one(find, (name,))
+            if row is None and expect is None:
+                tx.run("INSERT INTO scenarios (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                       (name, now))
+                row = tx.one(find, (name,))
+            if row is None:
+                self._scenario(tx, name)  # says which names exist
+                raise MCDAError(f"{name!r} was renamed while it was being saved; nothing was saved, try again")
+            sid, deleted_at = row
+            if deleted_at is not None:
+                raise MCDAError(f"the name {name!r} belongs to a scenario deleted at {deleted_at}; "
+                                "undelete it to add versions, or choose another name (nothing was saved)")
+            last = tx.one("SELECT version, sha256, saved_at FROM versions WHERE scenario_id = ? "
+                          "ORDER BY version DESC LIMIT 1", (sid,))
+            latest = 0 if last is None else whole(last[0], name)
+            if base is not None and latest < base:
+                raise MCDAError(f"{name!r} has versions 1..{latest}; there is no version {base} to start from "
+                                "(nothing was saved)")
+            if expect is not None and latest != expect:
+                raise _Moved(latest)
+            if last is not None and last[1] == sha and not allow_unchanged:
+                if merged_with is not None:
+                    raise UnchangedError(f"{name!r} is unchanged: your changes since version {base} are already in its "
+                                         f"latest version {latest} (saved {last[2]}), so nothing was saved")
+                raise UnchangedError(f"{name!r} is unchanged: the scenario equals its latest version {latest} "
+                                     f"(saved {last[2]}), so nothing was saved")
+            info = VersionInfo(name, latest + 1, now, message, title, sha, len(raw), restored_from, self.actor, base,
+                               merged_with)
+            tx.run("INSERT INTO versions (scenario_id, version, saved_at, message, title, sha256, size, restored_from, "
+                   "content, actor, base, merged_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (sid, info.version, now, message, title, sha, info.size, restored_from, text, self.actor, base,
+                    merged_with))
+            audit.record(tx, at=now, actor=self.actor, action=action, scenario_id=sid, name=name, version=info.version,
+                         detail=detail)
+            return info
+
+        return self._db.run(f"save {name!r}", change, write=True)
+
+    def save(self, scenario: Scenario, name: str, message: str = "", *, allow_unchanged: bool = False,
+             base: int | None = None) -> VersionInfo:
         """Add ``scenario`` as the next version of ``name`` (version 1 of a new name).
 
-        Raises :class:`UnchangedError` if it equals the latest version, unless ``allow_unchanged``.
+        Parameters
+        ----------
+        scenario : Scenario
+            Validated again before anything is written.
+        name, message : str
+            The scenario's name in the library; what changed.
+        allow_unchanged : bool
+            Record a version equal to the latest one (else :class:`UnchangedError`).
+        base : int, optional
+            The version this edit started from. If newer versions were saved since, the
+            changes ``base -> scenario`` are merged into the latest version part by part
+            and the new version records the merge (``base``, ``merged_with``); changes to
+            the same part raise :class:`~mcda.store.records.ConflictError` and save nothing.
+            Without ``base`` the scenario is saved as given, whatever was saved meanwhile.
         """
         name, message = check_name(name), check_message(message)
-        text, raw = _canonical(scenario)
-        return self._append(name, text, raw, scenario.metadata.title, message, None, allow_unchanged)
+        text = canonical(scenario)
+        title = scenario.metadata.title
+        note = audit.short(message)
+        if base is None:
+            return self._append(name, text, title, message, allow_unchanged=allow_unchanged, detail=note)
+        base = _check_version(base, "the base version")
+        expect = base
+        for _ in range(_MERGE_TRIES):
+            try:
+                if expect == base:
+                    detail = "; ".join(filter(None, [f"started from version {base}", note]))
+                    return self._append(name, text, title, message, allow_unchanged=allow_unchanged, base=base,
+                                        expect=base, detail=detail)
+                merged, merged_title, parts = self._merge(name, base, expect, text)
+                detail = "; ".join(filter(None, [f"merged the changes made since version {base} ({_parts(parts)}) with "
+                                                 f"version{'s' if expect - base > 1 else ''} {_span(base + 1, expect)}",
+                                                 note]))
+                return self._append(name, merged, merged_title, message, allow_unchanged=allow_unchanged,
+                                    base=base, merged_with=expect, expect=expect, action="merge", detail=detail)
+            except _Moved as moved:
+                expect = moved.latest
+        raise StoreBusyError(f"could not save {name!r}: other versions kept arriving while merging ({_MERGE_TRIES} "
+                             "tries); nothing was saved, try again")
+
+    def _merge(self, name: str, base: int, latest: int, mine: str) -> tuple[str, str, list[str]]:
+        """``mine`` (started from ``base``) merged into version ``latest``: text, title, parts taken from mine."""
+        old, theirs = self.read(name, base), self.read(name, latest)
+        result = merge_scenarios(json.loads(old.text), json.loads(mine), json.loads(theirs.text))
+        if result.conflicts:
+            raise ConflictError(name, base, self._newer(name, base, latest), result.conflicts)
+        try:
+            merged = parse_scenario(result.data, f"the merge of your changes with version {latest} of {name!r}")
+        except ScenarioError as exc:
+            problems = [str(p) for p in exc.problems]
+            raise ConflictError(name, base, self._newer(name, base, latest), [], problems) from None
+        return canonical(merged), merged.metadata.title, result.from_mine
+
+    def _newer(self, name: str, base: int, latest: int) -> list[VersionInfo]:
+        return [v for v in self.history(name) if base < v.version <= latest]
 
     def restore(self, name: str, version: int, message: str | None = None) -> VersionInfo:
         """Add a new version of ``name`` whose content equals ``version`` (history is kept)."""
@@ -331,55 +303,88 @@ class Store:
         note = check_message(message)
         message = f"restore of version {version}" + (f": {note}" if note else "")
         try:
-            return self._append(old.info.name, old.text, old.text.encode("utf-8"), old.info.title, message, version, False)
+            return self._append(old.info.name, old.text, old.info.title, message, allow_unchanged=False,
+                                restored_from=version, action="restore", detail=audit.short(message))
         except UnchangedError:
-            raise UnchangedError(f"the latest version of {old.info.name!r} already equals version {version}; nothing was restored") from None
+            raise UnchangedError(f"the latest version of {old.info.name!r} already equals version {version}; "
+                                 "nothing was restored") from None
+
+    def _change(self, doing: str, name: str, fn, *, deleted_ok: bool = False) -> AuditEntry:
+        """In one transaction: lock ``name``'s row, ``fn(tx, sid, deleted_at) -> (action, detail, name to record)``,
+        and add the audit entry."""
+        def change(tx: Tx) -> AuditEntry:
+            sid, deleted_at = self._scenario(tx, name, deleted_ok=deleted_ok, lock=True)
+            action, detail, recorded_name = fn(tx, sid, deleted_at)
+            return audit.record(tx, at=tx.now(), actor=self.actor, action=action, scenario_id=sid, name=recorded_name,
+                                version=self._latest(tx, sid, name), detail=detail)
+
+        return self._db.run(doing, change, write=True)
 
     def rename(self, old: str, new: str) -> None:
-        """Give the scenario ``old`` (and all its versions) the name ``new``."""
+        """Give the scenario ``old`` (and all its versions and its log) the name ``new``."""
         old, new = check_name(old), check_name(new)
-        with self._session(f"rename {old!r}", write=True) as conn:
-            sid, _ = self._scenario(conn, old)
+
+        def rename(tx: Tx, sid: int, _):
             if new == old:
                 raise MCDAError(f"the scenario is already named {old!r}")
-            taken = conn.execute("SELECT deleted_at FROM scenarios WHERE name = ?", (new,)).fetchone()
+            taken = tx.one("SELECT deleted_at FROM scenarios WHERE name = ?", (new,))
             if taken is not None:
                 also = " (a deleted one: its name stays taken so that it can be undeleted)" if taken[0] else ""
                 raise MCDAError(f"cannot rename {old!r}: a scenario named {new!r} already exists{also}")
-            conn.execute("UPDATE scenarios SET name = ? WHERE id = ?", (new, sid))
+            tx.run("UPDATE scenarios SET name = ? WHERE id = ?", (new, sid))
+            return "rename", f"renamed from {old!r} to {new!r}", new
+
+        self._change(f"rename {old!r}", old, rename)
 
     def delete(self, name: str) -> None:
         """Hide ``name`` and its versions; :meth:`undelete` brings them back."""
         name = check_name(name)
-        with self._session(f"delete {name!r}", write=True) as conn:
-            sid, _ = self._scenario(conn, name)
-            conn.execute("UPDATE scenarios SET deleted_at = ? WHERE id = ?", (_now(), sid))
+
+        def delete(tx: Tx, sid: int, _):
+            tx.run("UPDATE scenarios SET deleted_at = ? WHERE id = ?", (tx.now(), sid))
+            return "delete", "", name
+
+        self._change(f"delete {name!r}", name, delete)
 
     def undelete(self, name: str) -> None:
         """Bring back a deleted scenario with all its versions."""
         name = check_name(name)
-        with self._session(f"undelete {name!r}", write=True) as conn:
-            sid, deleted_at = self._scenario(conn, name, deleted_ok=True)
+
+        def undelete(tx: Tx, sid: int, deleted_at: str | None):
             if deleted_at is None:
                 raise MCDAError(f"the scenario {name!r} is not deleted")
-            conn.execute("UPDATE scenarios SET deleted_at = NULL WHERE id = ?", (sid,))
+            tx.run("UPDATE scenarios SET deleted_at = NULL WHERE id = ?", (sid,))
+            return "undelete", f"deleted at {deleted_at}", name
+
+        self._change(f"undelete {name!r}", name, undelete, deleted_ok=True)
+
+    def log_action(self, action: str, name: str, version: int | None = None, detail: str = "") -> AuditEntry:
+        """Record an action taken outside the library (e.g. ``export``, or a committee's ``vote-closed``).
+
+        ``version`` (optional) must exist; the library's own actions (save, merge, ...) cannot be recorded this way.
+        """
+        action, name, detail = audit.check_custom_action(action), check_name(name), audit.check_detail(detail)
+        if version is not None:
+            _check_version(version)
+
+        def change(tx: Tx) -> AuditEntry:
+            sid, _ = self._scenario(tx, name, lock=True)
+            latest = self._latest(tx, sid, name)
+            if version is not None and version > latest:
+                raise MCDAError(f"{name!r} has versions 1..{latest}; there is no version {version} "
+                                "(nothing was recorded)")
+            return audit.record(tx, at=tx.now(), actor=self.actor, action=action, scenario_id=sid, name=name,
+                                version=version, detail=detail)
+
+        return self._db.run(f"record {action!r} for {name!r}", change, write=True)
 
 
-def _whole(value, name: str) -> int:
-    """A version number or size read back from the database; anything else means the file was damaged."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise MCDAError(f"the scenario library is damaged: {name!r} has a version record holding {value!r} "
-                        "where a whole number belongs (changed outside vendor-eval); nothing was changed")
-    return value
+def _span(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}..{last}"
 
 
-def _version_info(name: str, row) -> VersionInfo:
-    version, saved_at, message, title, sha, size, restored_from = row
-    _whole(version, name)
-    _whole(size, name)
-    if restored_from is not None:
-        _whole(restored_from, name)
-    if not all(isinstance(x, str) for x in (saved_at, message, title, sha)):
-        raise MCDAError(f"the scenario library is damaged: version {version} of {name!r} has a text field of the "
-                        "wrong type (changed outside vendor-eval); nothing was changed")
-    return VersionInfo(name, version, saved_at, message, title, sha, size, restored_from)
+def _parts(parts: list[str], limit: int = 4) -> str:
+    if not parts:
+        return "no part differed from theirs"
+    shown = ", ".join(parts[:limit])
+    return f"{len(parts)} part{'s' if len(parts) != 1 else ''}: {shown}" + (", ..." if len(parts) > limit else "")
