@@ -29,7 +29,8 @@ SECTIONS = (validate, commands, store, io_commands, diff, ask, bundled, tender)
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     """The ``mcda`` parser and {command: handler} for every sub-command."""
-    p = argparse.ArgumentParser(prog="mcda", description="vendor-eval: choose a financial-outsourcing provider with AHP weights and TOPSIS / weighted-sum ranking.")
+    p = argparse.ArgumentParser(prog="mcda", description="vendor-eval: choose a financial-outsourcing provider "
+                                "with AHP weights and TOPSIS / weighted-sum ranking.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     handlers: dict = {}
     for section in SECTIONS:

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from mcda.cli.args import VERSION
-from mcda.cli.output import print_json, table
 from mcda.cli.diff import store_diff, store_diff_args
+from mcda.cli.output import print_json, table
 
 if TYPE_CHECKING:
     from mcda.store import Store
@@ -207,7 +207,8 @@ _COMMANDS: dict[str, StoreCommand] = {
     "rename": StoreCommand("rename a scenario (its versions follow)", _rename_args, _rename),
     "delete": StoreCommand("hide a scenario; its versions are kept (see undelete)", _name, _delete),
     "undelete": StoreCommand("bring back a deleted scenario", _name, _undelete),
-    "diff": StoreCommand("compare two versions of a scenario: inputs, weights and rankings", store_diff_args, store_diff),
+    "diff": StoreCommand("compare two versions of a scenario: inputs, weights and rankings", store_diff_args,
+                         store_diff),
     "log": StoreCommand("the audit log of a scenario: who did what, when; oldest first", _name_and_format, _log),
 }
 
