@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from mcda.cli.args import lang_parent
 from mcda.cli.output import print_json, table
 from mcda.errors import MCDAError
+from mcda.scenario.io import MAX_FILE_BYTES
 from mcda.text import text
 
 if TYPE_CHECKING:
@@ -99,11 +100,12 @@ def _submit(args, tender: Tender) -> int:
     who = tender.identify(_token(args))
     path = Path(args.file)
     try:
-        data = path.read_bytes()[: 16 * 1024 * 1024 + 1]
+        with path.open("rb") as f:  # never more than the limit in memory
+            data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise MCDAError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(data) > 16 * 1024 * 1024:
-        raise MCDAError(f"{path} is over 16 MB: not a template")
+        raise MCDAError(code="err.file.unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise MCDAError(code="err.file.too_large", path=str(path), max=MAX_FILE_BYTES // (1024 * 1024))
     done = tender.submit(who, data, path.name, args.comment, lock=not args.draft)
     kind = done.kind or "-"
     key = "committee.submitted" if done.locked else "committee.saved"

@@ -98,7 +98,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                     "the template kind is judgments or scores; found {found}"),
     "err.committee.template_format": ("{kind} 模板的格式不能是 {found}",
                                       "a {kind} template cannot be in the format {found}"),
-    "err.committee.bad_target": ("{target} 不是判断对（judgment:节点:a:b）或评分单元格（score:供应商:指标）",
+    "err.committee.bad_target": ("{target} 不是判断对（judgment:node:a:b）或评分单元格（score:vendor:leaf）",
                                  "{target} is not a judgment pair (judgment:node:a:b) or a score cell "
                                  "(score:vendor:leaf)"),
     "err.committee.bad_value": ("{value} 不是指标 {leaf} 量表上的数值",
