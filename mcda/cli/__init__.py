@@ -15,7 +15,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from mcda.cli import commands, diff, io_commands, store, tender, validate
+from mcda.cli import ask, bundled, commands, diff, io_commands, store, tender, validate
 from mcda.cli.args import default_lang
 from mcda.errors import MCDAError, ScenarioError
 from mcda.text import text
@@ -23,7 +23,7 @@ from mcda.text import text
 __all__ = ["main", "build_parser", "SECTIONS"]
 
 #: Every group of sub-commands, in the order ``mcda --help`` lists them.
-SECTIONS = (validate, commands, store, io_commands, diff, tender)
+SECTIONS = (validate, commands, store, io_commands, diff, ask, bundled, tender)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:

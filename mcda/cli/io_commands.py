@@ -12,12 +12,11 @@ via :func:`mcda.cli`.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from pathlib import Path
 
-from mcda.cli.args import COUNT, VERSION, default_lang, lang_parent
+from mcda.cli.args import COUNT, lang_parent
+from mcda.cli.output import emit, not_an_input
 from mcda.errors import MCDAError
 from mcda.methods import BATCH_METHODS
 
@@ -62,33 +61,6 @@ def _format(requested: str | None, output: str | None, choices: tuple[str, ...],
     return default
 
 
-def _not_an_input(output: str, *inputs: str) -> None:
-    """Refuse an output path that is one of the command's input files (it would be destroyed)."""
-    out = Path(output)
-    for name in inputs:
-        src = Path(name)
-        try:
-            same = out.exists() and src.exists() and os.path.samefile(out, src)
-        except OSError:
-            same = False
-        if same:
-            raise MCDAError(f"the output {output} is the input file {name}: writing it would replace the input; "
-                            "choose another output file")
-
-
-def _emit(data: str | bytes, output: str | None, what: str, inputs: tuple[str, ...] = ()) -> None:
-    from mcda.scenario.io import atomic_write
-
-    if output:
-        _not_an_input(output, *inputs)
-        atomic_write(output, data)
-        print(f"wrote {what} to {output}")
-    elif isinstance(data, bytes):
-        raise MCDAError(f"{what} is a binary file: give -o FILE")
-    else:
-        sys.stdout.write(data)
-
-
 # ---------------------------------------------------------------------------- commands
 def _template(args: argparse.Namespace) -> int:
     from mcda.export.templates import score_template, template_csv
@@ -101,7 +73,7 @@ def _template(args: argparse.Namespace) -> int:
     if fmt == "csv" and not args.output:
         sys.stdout.write(template_csv(scenario, args.member, prefill=not args.empty))
         return 0
-    _emit(score_template(scenario, args.member, fmt, prefill=not args.empty), args.output,
+    emit(score_template(scenario, args.member, fmt, prefill=not args.empty), args.output,
           f"the {fmt} score template of {args.member}", (args.scenario,))
     return 0
 
@@ -116,7 +88,7 @@ def _import(args: argparse.Namespace) -> int:
     updated = import_scores(scenario, args.member, _read_bytes(args.file), source=args.file)
     target = args.scenario if args.in_place else args.output
     if args.output:
-        _not_an_input(args.output, args.file)
+        not_an_input(args.output, args.file)
     if target is None:
         sys.stdout.write(dumps(updated))
         return 0
@@ -139,7 +111,7 @@ def _export(args: argparse.Namespace) -> int:
     if fmt == "json":
         from mcda.export.share import export_json
 
-        _emit(export_json(scenario), args.output, "the scenario", (args.scenario,))
+        emit(export_json(scenario), args.output, "the scenario", (args.scenario,))
         return 0
     from mcda.engine.evaluation import evaluate
 
@@ -157,11 +129,11 @@ def _export(args: argparse.Namespace) -> int:
     if fmt == "html":
         from mcda.export.report import html_report
 
-        _emit(html_report(evaluation, args.lang, sensitivity), args.output, "the HTML report", inputs)
+        emit(html_report(evaluation, args.lang, sensitivity), args.output, "the HTML report", inputs)
     else:
         from mcda.export.workbook import export_workbook
 
-        _emit(export_workbook(evaluation, sensitivity), args.output, "the Excel workbook", inputs)
+        emit(export_workbook(evaluation, sensitivity), args.output, "the Excel workbook", inputs)
     return 0
 
 

@@ -2,18 +2,22 @@
 
 ``text(key, lang, **params)`` renders the entry ``key`` in ``lang`` ("zh" or "en"),
 formatted with ``params`` (:meth:`str.format` syntax). The catalogue is the union
-of the modules in this package, one per area, each a dict ``key -> (zh, en)``:
+of the modules in this package, one per area, each with ``ENTRIES``, a dict ``key -> (zh, en)``
+(every module of the package that has ``ENTRIES`` is part of it):
 
 * :mod:`mcda.text.ui`: the app's labels;
 * :mod:`mcda.text.errors`: every error of the package (:class:`mcda.errors.MCDAError` codes);
 * :mod:`mcda.text.notes`, :mod:`mcda.text.lint`: notes on a result and linter warnings;
-* :mod:`mcda.text.diff`: sentences describing the difference between two scenarios.
+* :mod:`mcda.text.diff`: sentences describing the difference between two scenarios;
+* :mod:`mcda.text.cli_bundled`: the ``mcda template`` / ``example`` / ``app`` commands.
 
 Chinese entries use full-width punctuation; a test checks that both languages of an entry
 take the same placeholders, and that no key is defined twice.
 """
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,11 +32,10 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
     """The whole catalogue (built on first use from the area modules; a key defined twice is an error)."""
     global _CATALOGUE
     if _CATALOGUE is None:
-        from mcda.text import committee, engine, errors, lint, notes, pdf, ui
-
         merged: dict[str, tuple[str, str]] = {}
-        for module in (ui, errors, lint, notes, pdf, engine, committee):
-            for key, entry in module.ENTRIES.items():
+        for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+            module = importlib.import_module(f"mcda.text.{info.name}")
+            for key, entry in getattr(module, "ENTRIES", {}).items():
                 if key in merged:
                     raise RuntimeError(f"text key {key!r} is defined twice (in {module.__name__})")
                 merged[key] = entry

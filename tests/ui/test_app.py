@@ -368,3 +368,16 @@ def test_incomplete_judgments_show_progress_and_the_next_question(app):
     assert first.options[0].endswith("is extremely more important (9)") and first.options[8] == "equally important (1)"
     _ok(first.set_value(5.0).run())
     assert _metric(app, "Answered") == "119 / 171"
+
+
+def test_the_packaged_app_script_runs_the_same_router_from_any_folder(monkeypatch, tmp_path):
+    """``mcda app`` runs mcda/ui/entry/app.py: the pages resolve from the package, not the working folder."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.chdir(tmp_path)
+    at = AppTest.from_file(str(ROOT / "mcda" / "ui" / "entry" / "app.py"), default_timeout=120)
+    _ok(at.run())
+    assert at.title[0].value == "方案"
+    assert [m.value for m in at.metric][:4] == ["19", "115", "3", "5"]
+    _ok(at.switch_page("../pages/results.py").run())
+    assert at.title[0].value == "排序结果"
