@@ -13,6 +13,7 @@ so no page can show another member's inputs; :func:`save_own` writes their part 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 
@@ -23,7 +24,7 @@ from mcda.scenario.schema import Scenario
 from mcda.store import Store
 from mcda.ui import drafts, state
 
-__all__ = ["Person", "token_given", "resolve", "refuse", "tender", "save_own", "sidebar", "reload"]
+__all__ = ["Person", "token_given", "resolve", "refuse", "tender", "save_own", "sidebar", "reload", "adopt"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,13 @@ def reload() -> None:
     if person is not None and person.role == "moderator":
         with Store() as store:
             _load_latest(store, person)
+
+
+def adopt(url: str) -> None:
+    """After the moderator reissued the links (which revokes their own): continue with their new link."""
+    token = parse_qs(urlsplit(url).query).get("t", [""])[0]
+    if token:
+        st.query_params["t"] = token
 
 
 def _read_only_reason(view: View) -> str | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mcda.scenario.io import load_scenario
 from mcda.scenario.bundled import example_path
+from mcda.scenario.io import load_scenario
 from mcda.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

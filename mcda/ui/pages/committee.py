@@ -67,6 +67,7 @@ def _invite() -> None:
     _act(issue, "app.committee.invited")
     if "links" in box:
         state.keep("links", box["links"].as_dict())  # shown once, then forgotten
+        identity.adopt(box["links"].moderator)  # the moderator's own link was reissued too
 
 
 def _revoke(choice: str) -> None:
