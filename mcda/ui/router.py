@@ -7,11 +7,12 @@ a source checkout (``streamlit run app.py``) and from an installed wheel (``mcda
 or ``mcda/ui/entry/app.py``.
 
 Which pages exist depends on who is signed in (:mod:`mcda.ui.identity`, the ``t`` query parameter)
-and the tender's phase, from the one permission table (:mod:`mcda.committee.roles`): without a link,
-every page (the committee page asks for a personal link); the moderator, every page and the committee page; a member, the committee page and their
-own judgments and scores (no results, sensitivity or report page, in any phase: the committee's
-results are on the committee page once they may see them); an observer, the committee page only.
-A page that is not registered cannot be reached by its URL either.
+and the tender's phase, from the one permission table (:mod:`mcda.committee.roles`): without a
+link, every page (the committee page asks for a personal link); the moderator, every page and the
+committee page; a member, the committee page and their own judgments and scores (no results,
+sensitivity or report page, in any phase: the committee's results are on the committee page once
+they may see them); an observer, the committee page only. A page that is not registered cannot
+be reached by its URL either.
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ PAGES = Path(__file__).resolve().parent / "pages"
 
 _ALL = ("scenario", "criteria", "judgments", "scores", "results", "sensitivity", "report")
 _ICONS = {"scenario": ":material/folder_open:", "criteria": ":material/account_tree:",
-          "judgments": ":material/balance:", "scores": ":material/edit_note:", "results": ":material/leaderboard:", "sensitivity": ":material/tune:",
+          "judgments": ":material/balance:", "scores": ":material/edit_note:", "results": ":material/leaderboard:",
+          "sensitivity": ":material/tune:",
           "report": ":material/description:", "committee": ":material/groups:"}
 
 
