@@ -30,8 +30,9 @@ def browser_id() -> str:
     """This browser tab's id (the ``d`` query parameter), made on first use."""
     got = st.query_params.get("d")
     if not isinstance(got, str) or not _ID.match(got):
-        got = secrets.token_urlsafe(18)
+        got = state.kept("browser") or secrets.token_urlsafe(18)  # a page switch clears the query parameters
         st.query_params["d"] = got
+    state.keep("browser", got)
     return got
 
 

@@ -44,8 +44,41 @@ class Person:
         return self.who.name
 
 
+#: Streamlit session id -> the token of its link, in this process's memory only (not in session state, never
+#: shown): Streamlit clears the query parameters when the reader switches pages, so the link is put back into
+#: the URL (the reader's own address bar) for a reload to keep working.
+_LINKS: dict[str, str] = {}
+_MAX_LINKS = 10_000
+
+
+def _session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else None
+
+
 def token_given() -> bool:
-    return "t" in st.query_params
+    if "t" in st.query_params:
+        return True
+    sid = _session_id()
+    if sid in _LINKS:  # the same browser session after a page switch
+        st.query_params["t"] = _LINKS[sid]
+        return True
+    return False
+
+
+def _remember(token: str) -> None:
+    sid = _session_id()
+    if sid is None:
+        return
+    if len(_LINKS) >= _MAX_LINKS:
+        _LINKS.pop(next(iter(_LINKS)))
+    _LINKS[sid] = token
+
+
+def _forget() -> None:
+    _LINKS.pop(_session_id(), None)
 
 
 def tender(store: Store, person: Person) -> Tender:
@@ -70,9 +103,15 @@ def resolve() -> Person | None:
         state.set_person(None)
         return None
     token = st.query_params.get("t")
+    try:
+        with Store() as store:
+            who = find_tender(store, token)
+    except MCDAError:
+        _forget()
+        raise
+    _remember(token)
+    del token
     with Store() as store:
-        who = find_tender(store, token)
-        del token
         t = Tender(store, who.name)
         view = t.view(who)
         latest = t.scenario()[0]
