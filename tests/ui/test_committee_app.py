@@ -267,3 +267,113 @@ def test_the_token_is_never_kept_in_session_state(tender, _library):
         at = _ok(_open(tender[who]).run())
         kept = repr(at._session_state.filtered_state)
         assert tender[who] not in kept and tender[who] not in _all_text(at)
+
+
+# --------------------------------------------------------------------------- real browsers: the whole workflow
+@pytest.mark.slow
+def test_the_workflow_in_three_browsers(_library, tmp_path):
+    """A moderator and two members in three browser contexts against one server: invite -> individual entry
+    (no ranking, no other member) -> submit -> review -> a revision with a comment -> sign-off; the final
+    report lists the consensus record."""
+    from contextlib import ExitStack
+
+    two = importlib.util.spec_from_file_location("two_servers", ROOT / "tests" / "ui" / "test_two_servers.py")
+    helpers = importlib.util.module_from_spec(two)
+    two.loader.exec_module(helpers)
+    settle = helpers.browser._settle
+    sync_playwright = helpers.needs_browser()
+    with Store(str(_library), actor="secretary") as store:
+        store.save(_small(), NAME, "set-up")
+        first = Tender(store, NAME).invite("http://127.0.0.1/")
+    with ExitStack() as stack:
+        url = helpers.start_server(stack, str(_library), tmp_path, "one")
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path=str(helpers.browser.CHROMIUM), args=helpers.browser.ARGS)
+            try:
+                def new_page():
+                    return chromium.new_context(viewport={"width": 1400, "height": 1800},
+                                                accept_downloads=True).new_page()
+
+                def body(page) -> str:
+                    return page.evaluate("document.body.innerText")
+
+                mod = new_page()
+                mod.goto(f"{url}?t={_token(first.moderator)}")
+                settle(mod)
+                assert "评审委员会" in mod.locator("h1").first.inner_text()
+                # invite: the links are shown once, for the app's own address
+                mod.get_by_role("tab", name="个人链接").click()
+                field = mod.get_by_role("textbox", name="应用地址")
+                field.fill(url)
+                field.press("Enter")
+                settle(mod)
+                mod.get_by_role("button", name="发出 / 重新发出链接").click()
+                settle(mod)
+                links = [c for c in mod.locator('[data-testid="stCode"]').all_inner_texts() if "t=" in c]
+                assert len(links) == 4 and all(link.strip().startswith(url) for link in links)
+                cfo_link, fin_link = links[1].strip(), links[2].strip()
+                mod.get_by_role("tab", name="阶段").click()
+                mod.get_by_role("button", name="进入：独立评审").click()
+                settle(mod)
+                assert "阶段已改为" in body(mod)
+                # individual entry: each member their own scores, no ranking, no other member
+                members = {}
+                for member, link, value, other in (("cfo", cfo_link, "1", "李娜"), ("fin_mgr", fin_link, "2", "王敏")):
+                    page = new_page()
+                    page.goto(link)
+                    settle(page)
+                    helpers.go(page, "评分")
+                    text = body(page)
+                    assert other not in text and "排序" not in text
+                    helpers.go(page, "两两比较")
+                    text = body(page)
+                    assert other not in text and "排序" not in text and "当前排名" not in text
+                    helpers.go(page, "评分")
+                    helpers.set_first_score(page, value)
+                    helpers.go(page, "评审委员会")
+                    page.get_by_role("button", name="提交我的部分").click()
+                    settle(page)
+                    page.get_by_text("您的部分已提交并锁定").wait_for(timeout=60_000)
+                    members[member] = page
+                # reveal
+                mod.reload()
+                settle(mod)
+                mod.get_by_role("button", name="进入：集体评议").click()
+                settle(mod)
+                # a revision with a comment
+                cfo = members["cfo"]
+                cfo.reload()
+                settle(cfo)
+                assert "各项判断与评分的分布" in body(cfo)
+                helpers.go(cfo, "评分")
+                helpers.set_first_score(cfo, "3")
+                helpers.go(cfo, "评审委员会")
+                comment = cfo.get_by_role("textbox", name="修改说明 *")
+                comment.fill("after the discussion of the references")
+                comment.press("Enter")
+                settle(cfo)
+                cfo.get_by_role("button", name="保存我的输入").click()
+                settle(cfo)
+                cfo.get_by_text("已保存（版本").wait_for(timeout=60_000)
+                # sign-off
+                mod.reload()
+                settle(mod)
+                note = mod.get_by_role("textbox", name="决定说明")
+                note.fill("Huaxin: best on quality at a fair fee")
+                mod.get_by_role("button", name="签署决定").click()
+                settle(mod)
+                mod.get_by_text("决定已签署").wait_for(timeout=60_000)
+                with mod.expect_download(timeout=120_000) as got:
+                    mod.get_by_role("button", name="下载最终报告（含共识记录）").click()
+                report = Path(got.value.path()).read_text(encoding="utf-8")
+                assert "共识记录" in report and "after the discussion of the references" in report
+                assert "Huaxin: best on quality at a fair fee" in report
+                for page in (mod, *members.values()):
+                    assert page.locator('[data-testid="stException"]').count() == 0
+                    assert not any(_token(link) in body(page) for link in links)
+            finally:
+                chromium.close()
+    with Store(str(_library)) as store:
+        t = Tender(store, NAME)
+        assert t.phase == "decision"
+        assert store.read(NAME).scenario.scores["cfo"]["huaxin"]["quality.expertise"] == 3.0
