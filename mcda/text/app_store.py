@@ -29,6 +29,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "app.leave.discard": ("放弃修改并继续", "Discard and go on"),
     "app.leave.stay": ("留在当前方案", "Stay"),
     # ---------------------------------------------------------------- personal links
+    "app.tender_needs_link": ("“{name}”是正在进行的招标评审，只能通过个人链接打开",
+                              "“{name}” is a tender under way: it opens only through a personal link"),
     "app.link.title": ("无法打开此链接", "This link cannot be opened"),
     "app.link.help": ("个人链接只能由本人使用；如有疑问请联系主持人。",
                       "A personal link is for its owner only; ask the moderator if in doubt."),

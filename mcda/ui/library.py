@@ -11,6 +11,7 @@ import json
 
 import streamlit as st
 
+from mcda.committee import Tender
 from mcda.engine.diff import ScenarioDiff, diff_scenarios
 from mcda.errors import MCDAError
 from mcda.export.share import export_json, redact
@@ -36,8 +37,13 @@ def history(name: str) -> list[VersionInfo]:
 
 
 def open_version(name: str, version: int | None = None) -> tuple[Scenario, int]:
-    """(scenario, version number) of ``name`` (the latest version if None)."""
+    """(scenario, version number) of ``name`` (the latest version if None).
+
+    A tender past its set-up holds members' individual inputs: without a personal link (``?t=``)
+    it is refused here, so the library page cannot show what the committee's links protect."""
     with Store() as store:
+        if state.person() is None and Tender(store, name).state().phase != "setup":
+            raise MCDAError(state.t("app.tender_needs_link", name=name))
         stored = store.read(name, version)
     return stored.scenario, stored.info.version
 

@@ -377,3 +377,14 @@ def test_the_workflow_in_three_browsers(_library, tmp_path):
         t = Tender(store, NAME)
         assert t.phase == "decision"
         assert store.read(NAME).scenario.scores["cfo"]["huaxin"]["quality.expertise"] == 3.0
+
+
+def test_without_a_link_a_tender_under_way_does_not_open_from_the_library(tender, _library):
+    from streamlit.testing.v1 import AppTest
+
+    _phase(_library, tender, "individual")
+    at = _ok(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run())
+    assert [s.key for s in at.selectbox], [e.value for e in at.error]
+    _ok(_button(at, "打开此版本").click().run())
+    assert any("只能通过个人链接打开" in e.value for e in at.error)
+    assert at.session_state["scenario"].metadata.title != "2027 财务外包招标" or not at.session_state.get("library_entry")
