@@ -15,8 +15,8 @@ from typing import Any
 import streamlit as st
 
 from mcda.errors import MCDAError
-from mcda.scenario.io import dumps, load_scenario, parse_json, parse_scenario
 from mcda.scenario.bundled import example_path
+from mcda.scenario.io import dumps, load_scenario, parse_json, parse_scenario
 from mcda.scenario.schema import Scenario
 from mcda.text import text as catalogue_text
 from mcda.text.ui import label

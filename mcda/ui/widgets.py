@@ -7,10 +7,10 @@ from typing import Iterator
 import streamlit as st
 
 from mcda.engine.evaluation import Evaluation
+from mcda.engine.weights import WeightsResult
 from mcda.errors import MCDAError
 from mcda.ui import cache, state
 from mcda.ui.state import t
-from mcda.engine.weights import WeightsResult
 
 __all__ = ["plain", "show_error", "guard", "show_flashes", "header", "current_evaluation", "current_weights", "sidebar"]
 

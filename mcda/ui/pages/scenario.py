@@ -8,9 +8,9 @@ import streamlit as st
 from mcda.engine.diff_text import summary as diff_summary
 from mcda.errors import MCDAError
 from mcda.export.share import export_json
-from mcda.scenario.io import load_model, load_scenario
-from mcda.scenario.bundled import TEMPLATE, example_path
 from mcda.scenario import edits
+from mcda.scenario.bundled import TEMPLATE, example_path
+from mcda.scenario.io import load_model, load_scenario
 from mcda.ui import cache, library, state
 from mcda.ui.widgets import guard, header, plain, show_error
 
@@ -127,7 +127,8 @@ with tab_open:
         st.button(t("open_example"), on_click=library.leave, args=(_open_example,), icon=":material/science:")
         st.file_uploader(t("upload"), type=["json"], key=state.key("upload"), on_change=_open_upload,
                          help=t("upload_help"))
-        st.text_area(t("paste"), key=state.key("paste"), height=140, placeholder='{"schema_version": 1, "kind": "scenario", ...}')
+        st.text_area(t("paste"), key=state.key("paste"), height=140,
+                     placeholder='{"schema_version": 1, "kind": "scenario", ...}')
         st.button(t("open_pasted"), on_click=_open_pasted)
     with right:
         st.subheader(t("library"))
@@ -138,8 +139,10 @@ with tab_open:
                 info = next(e for e in found if e.name == pick)
                 versions = list(range(info.versions, 0, -1))
                 ver = st.selectbox(t("version"), versions, key=state.key("lib_version", pick),
-                                   format_func=lambda v: t("version_n", version=v) + (f" ({t('latest')})" if v == info.versions else ""))
-                st.button(t("open_version"), on_click=library.leave, args=(_open_library, pick, ver), icon=":material/folder_open:")
+                                   format_func=lambda v: t("version_n", version=v)
+                                   + (f" ({t('latest')})" if v == info.versions else ""))
+                st.button(t("open_version"), on_click=library.leave, args=(_open_library, pick, ver),
+                          icon=":material/folder_open:")
         st.subheader(t("new_from_template"))
         st.caption(t("new_from_template_help"))
         st.text_input(t("new_title"), key=state.key("new_title"), placeholder=t("new_scenario_title"))
@@ -196,7 +199,8 @@ with tab_history:
                 pick = st.selectbox(t("version"), list(reversed(numbers)), key=state.key("hist_version", name),
                                     format_func=lambda v: t("version_n", version=v))
                 b1, b2 = st.columns(2)
-                b1.button(t("open_version"), on_click=library.leave, args=(_open_library, name, pick), key=state.key("hist_open"))
+                b1.button(t("open_version"), on_click=library.leave, args=(_open_library, name, pick),
+                          key=state.key("hist_open"))
                 b2.button(t("restore"), on_click=_restore, args=(name, pick), key=state.key("hist_restore"),
                           help=t("restore_help"))
 
@@ -218,7 +222,8 @@ with tab_history:
                     st.success(t("no_differences"))
                 else:
                     lines = [line.strip() for line in diff_summary(d, lang).splitlines() if line.strip()]
-                    st.markdown(f"**{_label(va)} → {_label(vb)}**\n\n" + "\n".join(f"- {plain(line)}" for line in lines))
+                    st.markdown(f"**{_label(va)} → {_label(vb)}**\n\n"
+                                + "\n".join(f"- {plain(line)}" for line in lines))
 
 # ------------------------------------------------------------------ committee and vendors
 with tab_people:
