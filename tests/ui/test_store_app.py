@@ -145,3 +145,23 @@ def test_a_reload_reopens_the_library_version_that_was_open(_library):
 def test_the_browser_id_is_put_in_the_url(app):
     _ok(app.run())
     assert len(app.query_params["d"][0] if isinstance(app.query_params["d"], list) else app.query_params["d"]) >= 16
+
+
+def test_every_app_text_is_in_the_catalogue_in_both_languages():
+    import re
+
+    from mcda.committee import PHASES, ROLES
+    from mcda.text import catalogue
+    from mcda.text.app_store import ENTRIES
+
+    used = set()
+    for path in (ROOT / "mcda" / "ui").rglob("*.py"):
+        used |= set(re.findall(r'"(app\.[a-z_.]+[a-z_])"', path.read_text(encoding="utf-8")))
+    used |= {f"app.phase.{p}" for p in PHASES} | {f"app.role.{r}" for r in ROLES}
+    used |= {f"app.cr.{c}" for c in ("ok", "high", "incomplete", "not_checkable")}
+    used |= {"app.conflict.take_mine", "app.conflict.take_theirs"}
+    assert sorted(used - set(catalogue())) == []
+    cjk = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+    for key, (zh, en) in ENTRIES.items():
+        assert key.startswith("app.") and zh and en
+        assert not re.search(cjk + r"[(),:;]|[(),:;]" + cjk, zh), (key, zh)
