@@ -8,16 +8,13 @@ password (:func:`redact_url`).
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol, TypeVar
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
-from mcda.store.records import is_server_url
-
-__all__ = ["Tx", "Backend", "open_backend", "redact_url", "utc_iso"]
+__all__ = ["Tx", "Backend", "redact_url", "utc_iso"]
 
 T = TypeVar("T")
 _SECRET_KEYS = {"password", "passfile", "sslpassword", "sslkey"}
@@ -117,14 +114,3 @@ class Backend(Protocol):
 
     def close(self) -> None:
         """Release the connection; later calls raise :class:`~mcda.errors.MCDAError`."""
-
-
-def open_backend(location: str | os.PathLike, timeout: float) -> Backend:
-    """The backend for a file path (SQLite) or a ``postgresql://`` / ``postgres://`` URL; nothing is opened yet."""
-    if is_server_url(location):
-        from mcda.store.postgres import PostgresBackend
-
-        return PostgresBackend(str(location).strip(), timeout)
-    from mcda.store.sqlite import SQLiteBackend
-
-    return SQLiteBackend(Path(location).expanduser().absolute(), timeout)

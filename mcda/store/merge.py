@@ -43,47 +43,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from mcda.store.merge_parts import ABSENT, Conflict
+
 __all__ = ["ABSENT", "Conflict", "MergeResult", "merge_scenarios", "merge_order", "describe_value", "differing"]
-
-
-class _Absent:
-    """The value of a part that does not exist on one side (e.g. a removed vendor)."""
-
-    _instance = None
-
-    def __new__(cls):
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "ABSENT"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-ABSENT = _Absent()
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """One part both sides changed differently: its value in the base, in mine and in theirs.
-
-    A value is :data:`ABSENT` where the part does not exist on that side.
-    """
-
-    part: str
-    base: object
-    mine: object
-    theirs: object
-
-    def as_dict(self) -> dict:
-        """The conflict as JSON-ready data (``null`` where the part is absent)."""
-        def shown(value):
-            return None if value is ABSENT else value
-
-        return {"part": self.part, "base": shown(self.base), "mine": shown(self.mine), "theirs": shown(self.theirs)}
 
 
 @dataclass
@@ -320,6 +282,10 @@ class _Merger:
         from mcda.store.merge_tree import merge_tree
 
         return merge_tree(self, b, m, t)
+
+
+#: The merger walking the three versions, for variants that settle chosen conflicts (:mod:`mcda.store.resolve`).
+Merger = _Merger
 
 
 def merge_scenarios(base: dict, mine: dict, theirs: dict) -> MergeResult:

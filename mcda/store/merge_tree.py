@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mcda.store.merge import ABSENT, Conflict
+from mcda.store.merge_parts import ABSENT, Conflict
 
 if TYPE_CHECKING:
     from mcda.store.merge import _Merger

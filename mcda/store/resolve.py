@@ -7,12 +7,12 @@ resolved silently.
 """
 from __future__ import annotations
 
-from mcda.store.merge import ABSENT, MergeResult, _Merger
+from mcda.store.merge import ABSENT, Merger, MergeResult
 
 __all__ = ["resolve"]
 
 
-class _Choosing(_Merger):
+class _Choosing(Merger):
     def __init__(self, choices: dict[str, str]):
         super().__init__()
         self.choices = dict(choices)
