@@ -62,7 +62,7 @@ def token_given() -> bool:
     if "t" in st.query_params:
         return True
     sid = _session_id()
-    if sid in _LINKS:  # the same browser session after a page switch
+    if sid in _LINKS and state.person() is not None:  # the same browser session after a page switch
         st.query_params["t"] = _LINKS[sid]
         return True
     return False

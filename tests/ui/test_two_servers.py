@@ -74,14 +74,24 @@ def start_server(stack: ExitStack, store: str, tmp_path: Path, label: str) -> st
 
 
 def set_first_score(page, value: str) -> None:
-    """On the Scores page: type ``value`` into the first vendor's first sub-criterion cell."""
-    grid = page.locator('[data-testid="stDataFrame"]').first
-    box = grid.bounding_box()
-    page.mouse.dblclick(box["x"] + box["width"] * 0.45, box["y"] + 35 + 17)
-    page.wait_for_timeout(400)
-    page.keyboard.press("Control+a")
-    page.keyboard.type(value)
-    page.keyboard.press("Enter")
+    """On the Scores page: type ``value`` into the first vendor's first sub-criterion cell (again if the grid
+    was not ready), until the sidebar says there are unsaved changes."""
+    for attempt in range(3):
+        grid = page.locator('[data-testid="stDataFrame"]').first
+        grid.wait_for()
+        page.wait_for_timeout(1000)
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + 35 + 17)  # select the cell
+        page.wait_for_timeout(400)
+        page.keyboard.type(value)  # typing on a selected cell opens its editor with the text
+        page.wait_for_timeout(400)
+        page.keyboard.press("Enter")
+        try:
+            page.get_by_text("有未保存到方案库的修改").wait_for(timeout=20_000)  # the edit reached the server
+            break
+        except Exception:
+            if attempt == 2:
+                raise
     browser._settle(page)
 
 
