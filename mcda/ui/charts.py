@@ -5,6 +5,7 @@ numbers are plotted as the engine returned them.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
@@ -12,24 +13,58 @@ from plotly.colors import qualitative
 
 __all__ = [
     "PALETTE",
-    "weights_sunburst",
-    "ranking_bars",
-    "stacked_bars",
-    "radar",
-    "heatmap",
+    "diverging_bars",
     "grouped_bars",
-    "sweep_lines",
+    "heatmap",
+    "radar",
     "ranges",
+    "ranking_bars",
+    "ranking_dots",
+    "stacked_bars",
+    "sweep_lines",
+    "weights_sunburst",
+    "zoomed_range",
 ]
 
-#: Enough distinct colours for the template's 19 dimensions.
-PALETTE: tuple[str, ...] = tuple(qualitative.Plotly + qualitative.D3[:5] + qualitative.Set2 + qualitative.Pastel)
+def _luminance(colour: str) -> float:
+    r, g, b = (int(colour[k:k + 2], 16) / 255 for k in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+#: 24 distinct hues (plotly's Dark24), none white or near-white: one per dimension of the template's 19.
+PALETTE: tuple[str, ...] = tuple(c for c in qualitative.Dark24 if _luminance(c) < 0.75)
 
 
 def _layout(fig: go.Figure, title: str, height: int, **kw) -> go.Figure:
-    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, height=height,
-                      margin={"l": 10, "r": 10, "t": 50 if title else 20, "b": 10}, **kw)
+    """Title at the top left (above everything, legends live below or to the side); margins grow to fit."""
+    margin = {"l": 10, "r": 10, "t": 50 if title else 20, "b": 10, "autoexpand": True, **kw.pop("margin", {})}
+    heading = {"text": title, "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container",
+               "pad": {"t": 12}}
+    legend_y = fig.layout.legend.y
+    x_title = fig.layout.xaxis.title.text if fig.layout.xaxis.title else None
+    if legend_y is not None and legend_y < 0 and x_title:  # the axis name goes under the title, the legend below
+        heading["subtitle"] = {"text": x_title, "font": {"size": 12, "color": "#555"}}
+        fig.update_xaxes(title=None)
+        margin["t"] = max(margin["t"], 72)
+    fig.update_layout(title=heading, height=height, margin=margin, **kw)
     return fig
+
+
+def _legend_below(fig: go.Figure) -> None:
+    """The legend under the plot (never over the title), the bottom margin grown to hold it."""
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"})
+
+
+def zoomed_range(values: Sequence[float], pad: float = 0.15) -> list[float]:
+    """An axis range from slightly below the smallest value to slightly above the largest, so that
+    small differences (0.854 / 0.827 / 0.816) look different.
+
+    >>> [round(x, 4) for x in zoomed_range([0.854, 0.827, 0.816])]
+    [0.8103, 0.8597]
+    """
+    lo, hi = min(values), max(values)
+    span = hi - lo or abs(hi) * 0.1 or 1.0
+    return [lo - pad * span, hi + pad * span]
 
 
 def weights_sunburst(ids: Sequence[str], labels: Sequence[str], parents: Sequence[str],
@@ -41,6 +76,7 @@ def weights_sunburst(ids: Sequence[str], labels: Sequence[str], parents: Sequenc
     """
     fig = go.Figure(go.Sunburst(
         ids=list(ids), labels=list(labels), parents=list(parents), values=list(values),
+        marker={"colors": tree_colours(ids, parents), "line": {"color": "#ffffff", "width": 1}},
         branchvalues="remainder", insidetextorientation="radial", maxdepth=3,
         hovertemplate="%{label}<br>%{percentRoot:.1%}<extra></extra>",
         texttemplate="%{label}<br>%{percentRoot:.1%}",
@@ -49,19 +85,101 @@ def weights_sunburst(ids: Sequence[str], labels: Sequence[str], parents: Sequenc
     return _layout(fig, title, height)
 
 
+def tree_colours(ids: Sequence[str], parents: Sequence[str]) -> list[str]:
+    """One palette colour per top-level branch (a dimension), inherited by everything below it;
+    the root is light grey.
+
+    >>> tree_colours(["g", "a", "a1", "b"], ["", "g", "a", "g"]) == ["#eef1f5", PALETTE[0], PALETTE[0], PALETTE[1]]
+    True
+    """
+    parent_of = dict(zip(ids, parents))
+    roots = {i for i, p in parent_of.items() if not p}
+    top = [i for i in ids if parent_of[i] in roots]
+    colour = {i: PALETTE[k % len(PALETTE)] for k, i in enumerate(top)}
+
+    def of(i: str) -> str:
+        while i not in colour and parent_of.get(i):
+            i = parent_of[i]
+        return colour.get(i, "#eef1f5")
+
+    return [of(i) for i in ids]
+
+
 def ranking_bars(labels: Sequence[str], scores: Sequence[float], ranks: Sequence[int], title: str = "",
                  x_title: str = "", height: int | None = None, digits: int = 3) -> go.Figure:
-    """Horizontal score bars, best rank on top, each bar labelled ``#rank  score``."""
+    """A dot plot of the scores, best rank on top, each dot labelled ``#rank  score``; the axis is
+    zoomed to the scores (:func:`zoomed_range`) so small differences show, and a thin stem from the
+    axis start keeps it readable as a ranking."""
     order = sorted(range(len(labels)), key=lambda i: (ranks[i], i))
-    fig = go.Figure(go.Bar(
-        x=[scores[i] for i in order], y=[labels[i] for i in order], orientation="h",
-        text=[f"#{ranks[i]}  {scores[i]:.{digits}f}" for i in order], textposition="auto",
-        marker={"color": [PALETTE[0] if ranks[i] == 1 else "#9aa5b1" for i in order]},
+    lo, hi = zoomed_range(scores, pad=0.35)
+    ys = [labels[i] for i in order]
+    xs = [scores[i] for i in order]
+    stems_x, stems_y = [], []
+    for x, y in zip(xs, ys):
+        stems_x += [lo, x, None]
+        stems_y += [y, y, None]
+    fig = go.Figure(go.Scatter(x=stems_x, y=stems_y, mode="lines", line={"color": "#c9d1d9", "width": 3},
+                               hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(
+        x=xs, y=ys, mode="markers+text", text=[f"#{ranks[i]}  {scores[i]:.{digits}f}" for i in order],
+        textposition="top center", cliponaxis=False, showlegend=False,
+        marker={"size": 14, "color": [PALETTE[0] if ranks[i] == 1 else "#6b7785" for i in order]},
         hovertemplate="%{y}: %{x:.4f}<extra></extra>",
     ))
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=x_title)
-    return _layout(fig, title, height or 90 + 44 * len(labels))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title=x_title, range=[lo, hi], zeroline=False)
+    return _layout(fig, title, height or 110 + 52 * len(labels))
+
+
+def ranking_dots(labels: Sequence[str], panels: Sequence[tuple[str, Sequence[float], Sequence[int]]],
+                 order: Sequence[int], x_title: str = "", digits: int = 3, height: int | None = None) -> go.Figure:
+    """Every method's scores side by side as dot plots sharing one vendor axis (names written once, rows
+    in ``order``); each panel ``(title, scores, ranks)`` has its own axis zoomed to its scores."""
+    from plotly.subplots import make_subplots
+
+    titles = [title.replace("（", "<br>（").replace(" (", "<br>(") for title, _, _ in panels]
+    fig = make_subplots(rows=1, cols=max(len(panels), 1), shared_yaxes=True, subplot_titles=titles,
+                        horizontal_spacing=0.04)
+    ys = [labels[i] for i in order]
+    for k, (_, scores, ranks) in enumerate(panels, start=1):
+        lo, hi = zoomed_range(scores, pad=0.35)
+        xs = [scores[i] for i in order]
+        stems_x, stems_y = [], []
+        for x, y in zip(xs, ys):
+            stems_x += [lo, x, None]
+            stems_y += [y, y, None]
+        fig.add_trace(go.Scatter(x=stems_x, y=stems_y, mode="lines", line={"color": "#c9d1d9", "width": 3},
+                                 hoverinfo="skip", showlegend=False), row=1, col=k)
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="markers+text", text=[f"#{ranks[i]}  {scores[i]:.{digits}f}" for i in order],
+            textposition="top center", cliponaxis=False, showlegend=False, textfont={"size": 11},
+            marker={"size": 13, "color": [PALETTE[0] if ranks[i] == 1 else "#6b7785" for i in order]},
+            hovertemplate="%{y}: %{x:.4f}<extra></extra>"), row=1, col=k)
+        fig.update_xaxes(range=[lo, hi], zeroline=False, nticks=4, title=x_title, row=1, col=k)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_annotations(font={"size": 13})
+    return _layout(fig, "", height or 150 + 56 * len(labels), margin={"t": 70})
+
+
+def diverging_bars(labels: Sequence[str], values: Sequence[float], left_name: str, right_name: str,
+                   title: str = "", x_title: str = "", digits: int = 3, height: int | None = None) -> go.Figure:
+    """Head-to-head: one horizontal bar per row, to the right (``right_name``'s colour) where the value is
+    positive and to the left where it is negative; largest absolute value on top."""
+    order = sorted(range(len(labels)), key=lambda i: -abs(values[i]))
+    xs = [values[i] for i in order]
+    colours = [PALETTE[0] if x >= 0 else PALETTE[1] for x in xs]
+    fig = go.Figure(go.Bar(x=xs, y=[labels[i] for i in order], orientation="h", marker={"color": colours},
+                           text=[f"{x:+.{digits}f}" if abs(x) >= 0.5 * 10 ** -digits else "0" for x in xs],
+                           textposition="outside", cliponaxis=False,
+                           hovertemplate="%{y}: %{x:+.4f}<extra></extra>", showlegend=False))
+    span = max((abs(x) for x in xs), default=1.0) or 1.0
+    fig.update_xaxes(range=[-1.3 * span, 1.3 * span], title=x_title, zeroline=True, zerolinewidth=2,
+                     zerolinecolor="#444")
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    for x, name, colour, anchor in ((1.0, right_name, PALETTE[0], "right"), (0.0, left_name, PALETTE[1], "left")):
+        fig.add_annotation(text=f"<b>{name}</b>", xref="paper", yref="paper", x=x, y=1.0, yanchor="bottom",
+                           xanchor=anchor, showarrow=False, font={"color": colour})
+    return _layout(fig, title, height or 130 + 26 * len(labels), margin={"l": 10, "r": 10, "t": 80, "b": 10})
 
 
 def stacked_bars(rows: Sequence[str], series: Sequence[str], values, title: str = "", x_title: str = "",
@@ -75,8 +193,9 @@ def stacked_bars(rows: Sequence[str], series: Sequence[str], values, title: str 
             marker={"color": PALETTE[k % len(PALETTE)]},
             hovertemplate=f"{name}<br>%{{y}}: %{{x:{fmt}}}<extra></extra>",
         ))
-    fig.update_layout(barmode="relative", legend={"orientation": "h", "y": -0.15})
-    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(barmode="relative")
+    _legend_below(fig)
+    fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title=x_title, tickformat=".0%" if percent else None, exponentformat="e")
     return _layout(fig, title, height or 200 + 40 * len(rows))
 
@@ -93,8 +212,10 @@ def radar(series: Sequence[str], axes: Sequence[str], values, title: str = "", h
             line={"color": PALETTE[k % len(PALETTE)]},
             hovertemplate=f"{name}<br>%{{theta}}: %{{r:{'.1%' if percent else '.4f'}}}<extra></extra>",
         ))
-    fig.update_layout(polar={"radialaxis": {"visible": True, "tickformat": ".0%" if percent else None}},
-                      legend={"orientation": "h", "y": -0.1})
+    fig.update_layout(polar={"radialaxis": {"visible": True, "tickformat": ".0%" if percent else None, "angle": 90,
+                                            "tickfont": {"size": 9}},
+                             "angularaxis": {"tickfont": {"size": 11}}, "domain": {"x": [0.12, 0.88]}})
+    _legend_below(fig)
     return _layout(fig, title, height)
 
 
@@ -105,7 +226,7 @@ def heatmap(x: Sequence[str], y: Sequence[str], z, title: str = "", zmin: float 
 
     ``mark_above`` outlines the cells above a threshold (e.g. a CR over 0.10) with a red marker.
     """
-    z = [[None if v is None or v != v else float(v) for v in row] for row in z]
+    z = [[None if v is None or math.isnan(v) else float(v) for v in row] for row in z]
     fig = go.Figure(go.Heatmap(
         x=list(x), y=list(y), z=z, zmin=zmin, zmax=zmax, colorscale=colorscale,
         texttemplate=f"%{{z:{text_format}}}", hovertemplate=f"%{{y}} / %{{x}}: %{{z:{text_format}}}<extra></extra>",
@@ -124,23 +245,29 @@ def heatmap(x: Sequence[str], y: Sequence[str], z, title: str = "", zmin: float 
                                              "line": {"width": 3}}))
     if reverse_y:
         fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(automargin=True)
+    fig.update_xaxes(automargin=True)
     return _layout(fig, title, height or 160 + 32 * len(y))
 
 
 def grouped_bars(categories: Sequence[str], series: Mapping[str, Sequence[float]], title: str = "",
-                 y_title: str = "", height: int = 420, percent: bool = True,
+                 y_title: str = "", height: int | None = None, percent: bool = True,
                  highlight: str | None = None) -> go.Figure:
-    """Vertical bars per category, one colour per series (e.g. each member and the committee)."""
+    """Horizontal bars per category (names readable, never cut or rotated), one colour per series
+    (e.g. each member and the committee); the legend below. ``y_title`` names the values' axis."""
     fig = go.Figure()
     for k, (name, vals) in enumerate(series.items()):
         fig.add_trace(go.Bar(
-            x=list(categories), y=list(vals), name=name,
+            y=list(categories), x=list(vals), name=name, orientation="h",
             marker={"color": "#222831" if name == highlight else PALETTE[k % len(PALETTE)]},
-            hovertemplate=f"{name}<br>%{{x}}: %{{y:{'.1%' if percent else '.4f'}}}<extra></extra>",
+            hovertemplate=f"{name}<br>%{{y}}: %{{x:{'.1%' if percent else '.4f'}}}<extra></extra>",
         ))
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.12})
-    fig.update_yaxes(title=y_title, tickformat=".0%" if percent else None)
-    return _layout(fig, title, height)
+    fig.update_layout(barmode="group", bargap=0.25)
+    _legend_below(fig)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title=y_title or None, tickformat=".0%" if percent else None)
+    rows = len(categories) * max(len(series), 1)
+    return _layout(fig, title, height or 150 + 9 * rows + 14 * len(categories))
 
 
 def sweep_lines(x: Sequence[float], scores, names: Sequence[str], current: float,
@@ -166,7 +293,8 @@ def sweep_lines(x: Sequence[float], scores, names: Sequence[str], current: float
                   annotation={"text": current_label, "font": {"color": "#d62728"}}, annotation_position="bottom right")
     fig.update_xaxes(title=x_title, tickformat=".0%", range=[0, 1])
     fig.update_yaxes(title=y_title)
-    fig.update_layout(legend={"orientation": "h", "y": -0.2}, hovermode="x unified")
+    fig.update_layout(hovermode="x unified")
+    _legend_below(fig)
     if crossing_label:
         fig.add_annotation(text=crossing_label, xref="paper", yref="paper", x=1, y=1.08, showarrow=False,
                            font={"size": 11, "color": "#555"}, xanchor="right")
@@ -205,5 +333,5 @@ def ranges(labels: Sequence[str], low: Sequence[float], high: Sequence[float],
                       annotation={"text": reference_label, "font": {"color": "#d62728"}})
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=x_title, tickformat=".0%" if percent else None)
-    fig.update_layout(legend={"orientation": "h", "y": -0.15})
-    return _layout(fig, title, height or 140 + 34 * len(labels))
+    _legend_below(fig)
+    return _layout(fig, title, height or 170 + 34 * len(labels))

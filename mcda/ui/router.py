@@ -29,10 +29,10 @@ __all__ = ["PAGES", "pages_for", "run"]
 #: The folder of the page scripts (absolute).
 PAGES = Path(__file__).resolve().parent / "pages"
 
-_ALL = ("scenario", "criteria", "judgments", "scores", "results", "sensitivity", "report")
+_ALL = ("scenario", "criteria", "judgments", "scores", "results", "sensitivity", "settings", "report")
 _ICONS = {"scenario": ":material/folder_open:", "criteria": ":material/account_tree:",
           "judgments": ":material/balance:", "scores": ":material/edit_note:", "results": ":material/leaderboard:",
-          "sensitivity": ":material/tune:",
+          "sensitivity": ":material/tune:", "settings": ":material/settings:",
           "report": ":material/description:", "committee": ":material/groups:"}
 
 

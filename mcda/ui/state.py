@@ -22,13 +22,36 @@ from mcda.text import text as catalogue_text
 from mcda.text.ui import label
 
 __all__ = [
-    "lang", "t", "translator", "language_switch",
-    "scenario", "digest", "revision", "source_label", "set_scenario", "open_bytes", "open_text",
-    "library_entry", "mark_saved", "unsaved",
-    "apply", "edit_callback", "flash", "pop_flashes",
-    "key", "pick", "value", "set_value", "sync", "ensure",
-    "whatif_local", "set_whatif_local", "clear_whatif",
-    "memo", "result", "set_result",
+    "apply",
+    "clear_whatif",
+    "digest",
+    "edit_callback",
+    "ensure",
+    "flash",
+    "key",
+    "lang",
+    "language_switch",
+    "library_entry",
+    "mark_saved",
+    "memo",
+    "open_bytes",
+    "open_text",
+    "pick",
+    "pop_flashes",
+    "result",
+    "revision",
+    "scenario",
+    "set_result",
+    "set_scenario",
+    "set_value",
+    "set_whatif_local",
+    "source_label",
+    "sync",
+    "t",
+    "translator",
+    "unsaved",
+    "value",
+    "whatif_local",
 ]
 
 _LANG, _LANG_WIDGET = "lang", "w:lang"
@@ -133,7 +156,7 @@ def open_bytes(name: str, data: bytes | str) -> str | None:
     try:
         new = parse_scenario(parse_json(data, name), name)
     except MCDAError as exc:
-        return str(exc)
+        return exc.render(lang())
     set_scenario(new, name)
     return None
 
@@ -182,7 +205,7 @@ def apply(edit: Callable[..., Scenario], *args: Any) -> str | None:
     try:
         new = edit(scenario(), *args)
     except MCDAError as exc:
-        return str(exc)
+        return exc.render(lang())
     new_digest = _digest_of(new)
     if new_digest != digest():
         set_scenario(new, digest_of_new=new_digest)

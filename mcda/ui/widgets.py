@@ -1,8 +1,9 @@
 """Pieces every page uses: the page boundary for engine errors, messages, the cached evaluation."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import streamlit as st
 
@@ -10,11 +11,30 @@ from mcda.engine.evaluation import Evaluation
 from mcda.engine.weights import WeightsResult
 from mcda.errors import MCDAError
 from mcda.ui import cache, state
+from mcda.ui.names import local_time
 from mcda.ui.state import t
 
-__all__ = ["plain", "show_error", "guard", "show_flashes", "header", "current_evaluation", "current_weights", "sidebar"]
+__all__ = [
+    "current_evaluation",
+    "current_weights",
+    "evaluation_result",
+    "guard",
+    "header",
+    "in_language",
+    "plain",
+    "reader_time",
+    "show_error",
+    "show_flashes",
+    "sidebar",
+]
 
-_FLASH = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}
+_FLASH = {
+    "error": st.error,
+    "warning": st.warning,
+    "success": st.success,
+    "info": st.info,
+    "refused": st.error,
+}  # "refused": markdown already written by the page
 
 
 def _as_markdown(message: str) -> str:
@@ -41,9 +61,19 @@ def plain(text: str) -> str:
     return text
 
 
-def show_error(lead: str, message: str) -> None:
+def in_language(message: str | dict | MCDAError) -> str:
+    """An engine message in the interface language: a cached ``{"zh", "en"}`` pair, an
+    :class:`~mcda.errors.MCDAError` (rendered), or text already in the reader's language."""
+    if isinstance(message, MCDAError):
+        return message.render(state.lang())
+    if isinstance(message, dict):
+        return message.get(state.lang()) or message.get("en", "")
+    return message
+
+
+def show_error(lead: str, message: str | dict | MCDAError) -> None:
     """``st.error`` with a plain lead sentence in the interface language and the engine's located message."""
-    st.error(f"**{lead}**\n\n{_as_markdown(message)}")
+    st.error(f"**{lead}**\n\n{_as_markdown(in_language(message))}")
 
 
 @contextmanager
@@ -52,7 +82,7 @@ def guard(lead_key: str = "engine_error") -> Iterator[None]:
     try:
         yield
     except MCDAError as exc:
-        show_error(t(lead_key), str(exc))
+        show_error(t(lead_key), exc)
 
 
 def show_flashes() -> None:
@@ -72,6 +102,14 @@ def header(title_key: str, help_key: str | None = None) -> None:
         st.caption(t(help_key))
     with st.container():
         show_flashes()
+
+
+def evaluation_result() -> tuple[Evaluation | None, dict | None]:
+    """The evaluation of the current scenario (cached) and, when it cannot be ranked, the engine's message
+    in both languages."""
+    digest, sc = state.digest(), state.scenario()
+    with st.spinner(t("computing")):
+        return state.memo("evaluation", digest, lambda: cache.evaluation(digest, sc))
 
 
 def current_evaluation(show: bool = True) -> Evaluation | None:
@@ -94,11 +132,21 @@ def current_weights(show: bool = True) -> WeightsResult | None:
     return w
 
 
+def reader_time(saved_at) -> str:
+    """A stored (UTC) save time in the reader's browser time zone, the zone named
+    (:func:`mcda.ui.names.local_time`; UTC when the browser does not say)."""
+    try:
+        zone = st.context.timezone
+    except Exception:  # noqa: BLE001 - outside a browser session (bare run, tests)
+        zone = None
+    return local_time(saved_at, zone)
+
+
 def sidebar() -> None:
     """The language switch and what is open (with a note when it has unsaved changes)."""
     state.language_switch()
     sc = state.scenario()
-    st.sidebar.caption(f"{t('current_scenario')}: **{sc.metadata.title or state.source_label()}**")
+    st.sidebar.caption(t("current_scenario_line", title=f"**{plain(sc.metadata.title or state.source_label())}**"))
     entry = state.library_entry()
     if entry:
         st.sidebar.caption(t("library_version", name=entry[0], version=entry[1]))

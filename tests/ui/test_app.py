@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "mcda" / "ui" / "pages").glob("*.py"))
 
 LANGS = ("中文", "English")
-SENSITIVITY_TABS = {"中文": ("假设分析", "单因素敏感性", "随机权重 (SMAA)"),
+SENSITIVITY_TABS = {"中文": ("假设分析", "单因素敏感性", "随机权重（SMAA）"),
                     "English": ("What-if", "One weight at a time", "Random weights (SMAA)")}
 
 
@@ -145,12 +145,13 @@ def test_moving_a_dimension_slider_reranks(app):
     _ok(app.switch_page("mcda/ui/pages/sensitivity.py").run())
     before = app.dataframe[0].value.iloc[:, 0].tolist()
     cost = next(s for s in app.slider if s.label == "Service cost")
-    _ok(cost.set_value(60.0).run())
+    assert cost.max < 100  # scaled to the weights' range
+    _ok(cost.set_value(cost.max).run())
     table = app.dataframe[0].value
     assert table.iloc[:, 0].tolist() != before
     assert table.astype(str).apply(lambda col: col.str.contains("→")).any().any()
     others = [s.value for s in app.slider if s.label != "Service cost"]
-    assert sum(others) == pytest.approx(40.0, abs=19 * 0.05 + 0.01)  # siblings rescaled (sliders show 0.1 %)
+    assert sum(others) == pytest.approx(100 - cost.max, abs=19 * 0.05 + 0.01)  # siblings rescaled (0.1 % steps)
     _ok(_button(app, "Back to the committee's weights").click().run())
     assert app.dataframe[0].value.iloc[:, 0].tolist() == before
 
@@ -189,9 +190,11 @@ def test_a_score_off_the_scale_is_refused_with_its_location(app):
     digest = _digest(app)
     editor = app.data_editor[0]
     leaf = editor.value.columns[1]
-    app.session_state[editor.key] = {"edited_rows": {1: {leaf: 9}}, "added_rows": [], "deleted_rows": []}
+    app.session_state[editor.key] = {"edited_rows": {1: {leaf: 9}, 2: {leaf: 7}}, "added_rows": [], "deleted_rows": []}
     _ok(app.run())
-    assert any(f"scores[cfo][mingzhang][{leaf}]" in e.value and "outside the scale" in e.value for e in app.error)
+    message = app.error[0].value
+    assert "2 个单元格无效" in message and "明账通" in message and "9 不在量表范围 1–5 内" in message
+    assert "云算科技" in message and "7 不在量表范围 1–5 内" in message  # every invalid entry, never clamped
     assert _digest(app) == digest
 
 
@@ -215,7 +218,7 @@ def test_a_malformed_upload_shows_the_located_problems_and_keeps_the_scenario(ap
     digest = _digest(app)
     _ok(app.file_uploader(key=K("upload")).set_value(("bad.json", BAD, "application/json")).run())
     message = app.error[0].value
-    assert "bad.json" in message and "2 problems" in message
+    assert "bad.json" in message and "发现 2 个问题" in message  # the reader's language (zh), exact count
     assert "`criteria.children[0].direction`" in message and "`vendors[0].name`" in message
     assert _digest(app) == digest
     assert [m.value for m in app.metric][:4] == ["19", "115", "3", "5"]
@@ -236,9 +239,8 @@ def test_malformed_pasted_json_shows_the_located_problem_and_keeps_the_scenario(
 
 
 def test_valid_pasted_json_opens(app):
-    from mcda.scenario.io import dumps
     from mcda.scenario.bundled import example_path
-    from mcda.scenario.io import load_scenario
+    from mcda.scenario.io import dumps, load_scenario
 
     app.run()
     sc = load_scenario(example_path(), lint=False)
@@ -253,7 +255,7 @@ def test_saving_adds_a_version_to_the_history(app, _library):
     app.text_input(key=K("save_name")).input("2027 tender")
     app.text_area(key=K("save_message")).input("first draft")
     _ok(_button(app, "保存新版本").click().run())
-    assert "已保存:2027 tender 第 1 版" in [s.value for s in app.success]
+    assert "已保存：2027 tender 第 1 版" in [s.value for s in app.success]
     history = app.dataframe[0].value
     assert history.iloc[:, 0].tolist() == [1]
     # change something, save again: version 2 appears, newest first
@@ -313,7 +315,7 @@ def test_an_invalid_criterion_is_refused_with_its_location(app):
     app.text_input(key=K("add_id")).input("1bad")
     app.text_input(key=K("add_en")).input("Bad")
     _ok(app.button(key=K("do_add")).click().run())
-    assert any("`criteria.children[19].id`" in e.value and "not a valid id" in e.value for e in app.error)
+    assert any("`criteria.children[19].id`" in e.value and "不是有效的编号" in e.value for e in app.error)
     assert _digest(app) == digest
 
 

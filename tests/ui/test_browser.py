@@ -5,6 +5,7 @@ exception and that the ranking names every vendor, and saves a screenshot of eac
 ``tmp_path`` (and to ``$MCDA_SCREENSHOTS`` when set). Skipped, with the reason, when chromium
 or Playwright is missing, unless ``CI=true``: then it fails. The browser is never downloaded.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,14 +21,35 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 # url path, title in Chinese
-PAGES = [("", "方案"), ("criteria", "评价指标"), ("judgments", "两两比较"), ("scores", "评分"),
-         ("results", "排序结果"), ("sensitivity", "敏感性分析"), ("report", "报告")]
+PAGES = [
+    ("", "方案"),
+    ("criteria", "评价指标"),
+    ("judgments", "两两比较"),
+    ("scores", "评分"),
+    ("results", "排序结果"),
+    ("sensitivity", "敏感性分析"),
+    ("settings", "设置"),
+    ("report", "报告"),
+]
+DOCS = ROOT / "docs" / "screenshots"
+#: Results-page screenshots kept for the README.
+README_SHOTS = {"results-zh-1440", "results-en-1024"}
 VENDORS_ZH = ["华信财税", "明账通", "云算科技", "诚泰企业服务", "远帆外包"]
-VENDORS_EN = ["Huaxin Tax & Accounting", "MingZhang Bookkeeping", "Yunsuan Cloud Accounting",
-              "Chengtai Business Services", "Yuanfan Outsourcing"]
+VENDORS_EN = [
+    "Huaxin Tax & Accounting",
+    "MingZhang Bookkeeping",
+    "Yunsuan Cloud Accounting",
+    "Chengtai Business Services",
+    "Yuanfan Outsourcing",
+]
 
 
 def _unavailable(reason: str) -> None:
@@ -79,16 +101,26 @@ def _judgments_survive_the_language_switch(page, folders) -> None:
     """After the switch to English (same session), the sliders still show the stored judgments and
     ticking "not judged" changes that one pair only (no slider jumps to its first option)."""
     page.get_by_role("link", name="Judgments").click()
-    page.wait_for_function("() => document.querySelector('h1') && "
-                           "document.querySelector('h1').innerText.trim() === 'Judgments'", timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === 'Judgments'",
+        timeout=60_000,
+    )
+    _settle(page)
+    page.wait_for_selector('[data-testid="stSlider"] [data-testid="stSliderThumbValue"]', timeout=60_000)
     _settle(page)
     before = _thumbs(page)
-    assert before[:3] == ["Service quality is slightly more important (2)",
-                          "Service cost is moderately more important (3)", "equally important (1)"], before[:3]
+    assert before[:3] == [
+        "Service quality is slightly more important (2)",
+        "Service cost is moderately more important (3)",
+        "equally important (1)",
+    ], before[:3]
     assert _metrics(page)[:3] == ["171 / 171", "Yes", "0.031"]
     page.locator('[data-testid="stCheckbox"]').first.click()
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
-                           ".some(m => m.innerText.trim() === '170 / 171')", timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
+        ".some(m => m.innerText.trim() === '170 / 171')",
+        timeout=60_000,
+    )
     _settle(page)
     assert _metrics(page)[:3] == ["170 / 171", "Yes", "0.031"]
     after = _thumbs(page)
@@ -98,23 +130,62 @@ def _judgments_survive_the_language_switch(page, folders) -> None:
 
 def _whatif_slider_reranks(page, folders) -> None:
     page.get_by_role("link", name="Sensitivity").click()
-    page.wait_for_function("() => document.querySelector('h1') && "
-                           "document.querySelector('h1').innerText.trim() === 'Sensitivity'", timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === 'Sensitivity'",
+        timeout=60_000,
+    )
     _settle(page)
-    bars = "() => [...document.querySelectorAll('.js-plotly-plot text')].map(t => t.textContent).filter(t => t.startsWith('#'))"
+    bars = ("() => [...document.querySelectorAll('.js-plotly-plot text')].map(t => t.textContent)"
+            ".filter(t => t.startsWith('#'))")
     before, weights = page.evaluate(bars), _thumbs(page)
     cost = page.locator('[data-testid="stSlider"] input[type="range"]').nth(2)
     cost.focus()
     for _ in range(30):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function(f"before => JSON.stringify(({bars})()) !== JSON.stringify(before)", arg=before,
-                           timeout=60_000)
+    page.wait_for_function(
+        f"before => JSON.stringify(({bars})()) !== JSON.stringify(before)", arg=before, timeout=60_000
+    )
     _settle(page)
     after, moved = page.evaluate(bars), _thumbs(page)
     assert after != before, (before, after)
     assert moved[2] != weights[2], (weights, moved)  # the slider moved ...
     assert sum(a != b for a, b in zip(moved, weights)) >= 5, (weights, moved)  # ... and its siblings rescaled
     _shoot(page, "sensitivity_whatif_en", folders)
+
+
+def _results_at_widths(browser, url: str, folders: list[Path]) -> None:
+    """The Results page in zh and en at 1024 and 1440 px: the headline and its flip sentence on top,
+    no cut label, no exception; full-page screenshots (two copies kept under docs/screenshots/)."""
+    for lang, title, flip in (
+        ("zh", "排序结果", "改变第一名所需的最小权重变化"),
+        ("en", "Results", "smallest weight change that flips the winner"),
+    ):
+        for width in (1024, 1440):
+            page = browser.new_page(viewport={"width": width, "height": 1000})
+            try:
+                page.goto(url + "results")
+                _settle(page)
+                if lang == "en":
+                    page.get_by_text("English", exact=True).click()
+                    page.wait_for_function(
+                        "t => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === t",
+                        arg=title,
+                        timeout=60_000,
+                    )
+                    _settle(page)
+                assert page.locator('[data-testid="stException"]').count() == 0
+                text = page.evaluate("document.body.innerText")
+                assert flip in text, text[:1500]
+                box = page.get_by_text(flip, exact=False).first.bounding_box()
+                assert box is not None and box["y"] < 1400, box  # near the top, not buried
+                assert "…" not in page.locator('[data-testid="stPlotlyChart"] .ytick').all_inner_texts()
+                name = f"results-{lang}-{width}"
+                targets = folders + ([DOCS] if name in README_SHOTS else [])
+                for folder in targets:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+            finally:
+                page.close()
 
 
 def test_every_page_in_a_real_browser(tmp_path):
@@ -133,9 +204,24 @@ def test_every_page_in_a_real_browser(tmp_path):
     url = f"http://127.0.0.1:{port}/"
     env = dict(os.environ, MCDA_STORE=str(tmp_path / "library.sqlite3"), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
-    log = open(tmp_path / "streamlit.log", "wb")
-    proc = subprocess.Popen([streamlit, "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-                             "--server.address", "127.0.0.1"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    log = open(tmp_path / "streamlit.log", "wb")  # noqa: SIM115 - closed in the finally below, after the server
+    proc = subprocess.Popen(
+        [
+            streamlit,
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         _wait_healthy(url, proc)
         with sync_playwright() as p:
@@ -154,8 +240,10 @@ def test_every_page_in_a_real_browser(tmp_path):
                 page.goto(url + "results")
                 _settle(page)
                 page.get_by_text("English", exact=True).click()
-                page.wait_for_function("() => document.querySelector('h1') && "
-                                       "document.querySelector('h1').innerText.trim() === 'Results'", timeout=60_000)
+                page.wait_for_function(
+                    "() => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === 'Results'",
+                    timeout=60_000,
+                )
                 _settle(page)
                 assert page.locator("h1").first.inner_text().strip() == "Results"
                 text = page.evaluate("document.body.textContent")
@@ -163,6 +251,7 @@ def test_every_page_in_a_real_browser(tmp_path):
                 _shoot(page, "results_en", folders)
                 _judgments_survive_the_language_switch(page, folders)
                 _whatif_slider_reranks(page, folders)
+                _results_at_widths(browser, url, folders)
             finally:
                 browser.close()
     finally:

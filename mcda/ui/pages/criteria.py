@@ -1,4 +1,5 @@
 """Criteria page: the hierarchy sized by global weight, the tree with its weights, editing, lint warnings."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -6,8 +7,8 @@ import streamlit as st
 
 from mcda.scenario import edits
 from mcda.ui import cache, charts, state
-from mcda.ui.names import criterion_names, pct
-from mcda.ui.widgets import current_weights, header, show_error
+from mcda.ui.names import criterion_at, criterion_names, fullwidth, ids_to_names, pct
+from mcda.ui.widgets import current_weights, header, plain, show_error
 
 lang = state.lang()
 t = state.translator()
@@ -17,8 +18,9 @@ names = criterion_names(sc, lang)
 nodes = [(n, p, d) for n, p, d in sc.criteria.walk()]
 w = current_weights()
 
-tab_chart, tab_tree, tab_edit, tab_lint = st.tabs([t("tab_weights_chart"), t("tab_tree"), t("tab_edit"), t("tab_lint")],
-                                                     key=state.key("criteria_tabs"))
+tab_chart, tab_tree, tab_edit, tab_lint = st.tabs(
+    [t("tab_weights_chart"), t("tab_tree"), t("tab_edit"), t("tab_lint")], key=state.key("criteria_tabs")
+)
 
 with tab_chart:
     if w is None:
@@ -26,9 +28,12 @@ with tab_chart:
     else:
         leaf_w = w.global_weights
         fig = charts.weights_sunburst(
-            ids=[n.id for n, _, _ in nodes], labels=[names[n.id] for n, _, _ in nodes],
+            ids=[n.id for n, _, _ in nodes],
+            labels=[names[n.id] for n, _, _ in nodes],
             parents=[p.id if p is not None else "" for _, p, _ in nodes],
-            values=[leaf_w.get(n.id, 0.0) for n, _, _ in nodes], title=t("sunburst_title"))
+            values=[leaf_w.get(n.id, 0.0) for n, _, _ in nodes],
+            title=t("sunburst_title"),
+        )
         st.plotly_chart(fig, key=state.key("sunburst"))
         st.caption(t("sunburst_help"))
 
@@ -39,14 +44,16 @@ with tab_tree:
         if depth == 0:
             continue
         scale = sc.scales.get(node.scale) if node.scale else None
-        rows.append({
-            t("id"): node.id,
-            t("name"): ("\u3000" * (depth - 1)) + names[node.id],
-            t("local_weight"): pct(local.get(parent.id, {}).get(node.id)) if parent is not None else "",
-            t("global_weight"): pct(w.global_weights.get(node.id)) if w is not None and node.is_leaf else "",
-            t("direction"): t(node.direction) if node.direction and node.is_leaf else "",
-            t("scale"): (node.scale or "") + (f" ({scale.kind})" if scale else ""),
-        })
+        rows.append(
+            {
+                t("id"): node.id,
+                t("name"): ("\u3000" * (depth - 1)) + names[node.id],
+                t("local_weight"): pct(local.get(parent.id, {}).get(node.id)) if parent is not None else "",
+                t("global_weight"): pct(w.global_weights.get(node.id)) if w is not None and node.is_leaf else "",
+                t("direction"): t(node.direction) if node.direction and node.is_leaf else "",
+                t("scale"): (node.scale or "") + (f" ({scale.kind})" if scale else ""),
+            }
+        )
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=600)
 
 # ------------------------------------------------------------------ editing
@@ -69,13 +76,16 @@ def _done(error: str | None, message: str) -> None:
 
 with tab_edit:
     st.caption(t("edit_help"))
-    rename, add, remove, leaf = st.tabs([t("rename"), t("add_criterion"), t("remove_criterion"), t("leaf_settings")],
-                                         key=state.key("edit_tabs"))
+    rename, add, remove, leaf = st.tabs(
+        [t("rename"), t("add_criterion"), t("remove_criterion"), t("leaf_settings")], key=state.key("edit_tabs")
+    )
     with rename:
         target = state.pick(st.selectbox, t("criterion"), _all_ids, "rename_target", format_func=_fmt)
         node = _node[target]
-        state.sync(f"rename|{target}", {state.key("rename_zh", target): node.name.zh,
-                                        state.key("rename_en", target): node.name.en})
+        state.sync(
+            f"rename|{target}",
+            {state.key("rename_zh", target): node.name.zh, state.key("rename_en", target): node.name.en},
+        )
         zh = st.text_input(t("name_zh"), key=state.key("rename_zh", target))
         en = st.text_input(t("name_en"), key=state.key("rename_en", target))
         if st.button(t("apply_rename"), key=state.key("do_rename")):
@@ -89,12 +99,16 @@ with tab_edit:
         new_zh = c2.text_input(t("name_zh"), key=state.key("add_zh"))
         new_en = c3.text_input(t("name_en"), key=state.key("add_en"))
         d1, d2 = st.columns(2)
-        direction = d1.radio(t("direction"), ["benefit", "cost"], format_func=t, key=state.key("add_direction"), horizontal=True)
+        direction = d1.radio(
+            t("direction"), ["benefit", "cost"], format_func=t, key=state.key("add_direction"), horizontal=True
+        )
         scales = list(sc.scales)
         scale = d2.selectbox(t("scale"), scales, key=state.key("add_scale")) if scales else None
         if st.button(t("apply_add"), key=state.key("do_add"), type="primary"):
-            _done(state.apply(edits.add_criterion, parent, new_id, new_zh, new_en, direction, scale),
-                  t("added", name=new_zh or new_en or new_id))
+            _done(
+                state.apply(edits.add_criterion, parent, new_id, new_zh, new_en, direction, scale),
+                t("added", name=new_zh or new_en or new_id),
+            )
     with remove:
         removable = [i for i in _all_ids if i != sc.criteria.id]
         target = state.pick(st.selectbox, t("criterion"), removable, "remove_target", format_func=_fmt)
@@ -107,9 +121,16 @@ with tab_edit:
         target = state.pick(st.selectbox, t("criterion"), leaves, "leaf_target", format_func=_fmt)
         node = _node[target]
         directions, scales = ["benefit", "cost"], list(sc.scales)
-        state.sync(f"leaf|{target}", {state.key("leaf_direction", target): node.direction or "benefit",
-                                      state.key("leaf_scale", target): node.scale if node.scale in scales else scales[0]})
-        d = st.radio(t("direction"), directions, format_func=t, horizontal=True, key=state.key("leaf_direction", target))
+        state.sync(
+            f"leaf|{target}",
+            {
+                state.key("leaf_direction", target): node.direction or "benefit",
+                state.key("leaf_scale", target): node.scale if node.scale in scales else scales[0],
+            },
+        )
+        d = st.radio(
+            t("direction"), directions, format_func=t, horizontal=True, key=state.key("leaf_direction", target)
+        )
         s = st.selectbox(t("scale"), scales, key=state.key("leaf_scale", target))
         if st.button(t("apply_leaf"), key=state.key("do_leaf")):
             _done(state.apply(edits.set_leaf, target, d, s), t("leaf_updated", name=names[target]))
@@ -118,5 +139,8 @@ with tab_lint:
     found = cache.problems(state.digest(), sc, lang)
     if not found:
         st.success(t("no_warnings"))
+    table = sc.names(lang)
+    colon = "：" if lang == "zh" else ": "
     for p in found:
-        st.warning(f"`{p.path}` {p.message}")
+        where = criterion_at(sc, p.path, lang)
+        st.warning(f"**{plain(where)}**{colon}{plain(fullwidth(ids_to_names(p.text(lang), table, lang), lang))}")

@@ -10,8 +10,17 @@ import streamlit as st
 from mcda.errors import MCDAError
 from mcda.scenario import edits
 from mcda.ui import cache, charts, state
-from mcda.ui.names import (SLIDER_VALUES, criterion_names, judgment_text, member_names, num, parents, slider_value,
-                           verbal)
+from mcda.ui.names import (
+    SLIDER_VALUES,
+    criterion_names,
+    judgment_text,
+    member_names,
+    method_short,
+    num,
+    parents,
+    slider_value,
+    verbal,
+)
 from mcda.ui.widgets import current_evaluation, current_weights, header, show_error
 
 PAGE_SIZE = 10
@@ -33,7 +42,8 @@ with top1:
     member = state.pick(st.selectbox, t("member"), list(people), "member", format_func=people.get)
 with top2:
     node_id = state.pick(st.selectbox, t("node"), [n.id for n in nodes], "node",
-                         format_func=lambda i: f"{names[i]} ({len(next(n for n in nodes if n.id == i).children)})")
+                         format_func=lambda i: t("node_with_count", name=names[i],
+                                                 n=len(next(n for n in nodes if n.id == i).children)))
 node = next(n for n in nodes if n.id == node_id)
 children = [c.id for c in node.children]
 labels = [names[c] for c in children]
@@ -44,7 +54,7 @@ if ev is not None:
     first = next(iter(ev.methods.values()))
     order = " · ".join(f"{k + 1}. {next(v.name.get(lang) for v in sc.vendors if v.id == ev.vendors[i])}"
                        for k, i in enumerate(first.order()))
-    st.caption(f"{t('ranking_now')} ({first.label_zh if lang == 'zh' else first.label_en}): {order}")
+    st.caption(t("ranking_now_line", method=method_short(first.name, lang), order=order))
 
 
 # ------------------------------------------------------------------ callbacks
@@ -66,7 +76,7 @@ def _save_direct(keys: dict[str, str]) -> None:
     try:
         edits.check_weights_given(weights)
     except MCDAError as exc:
-        state.flash("error", str(exc))
+        state.flash("error", exc.render(lang))
         return
     state.edit_callback(edits.set_direct, member, node_id, weights, done=t("direct_saved"))
 
@@ -131,13 +141,13 @@ with tab_member:
                              args=(a, b, h.suggested), type="primary")
         if view.weights is not None and nq.given:
             st.plotly_chart(charts.grouped_bars(labels, {people[member]: view.weights.tolist()},
-                                                title=t("member_weights_title"), height=320),
+                                                title=t("member_weights_title")),
                             key=state.key("own_weights"))
 
         # the questions, a page at a time
         asked = {(q.i, q.j) for q in nq.questions}
         pairs = [(i, j) for i in range(len(children)) for j in range(i + 1, len(children))]
-        f1, f2 = st.columns(2)
+        f1, f2 = st.columns([5, 2])
         with f1:
             show = state.pick(st.segmented_control, t("show_pairs"), ["all", "missing", "next"], "pair_filter",
                               format_func=lambda s: t(f"pairs_{s}"))
@@ -161,7 +171,7 @@ with tab_member:
             a, b = children[i], children[j]
             s_key, b_key = keys[(i, j)]
             star = " ★" if (i, j) in asked else ""
-            c_a, c_slider, c_b, c_box = st.columns([2, 5.5, 2, 1.8], vertical_alignment="center")
+            c_a, c_slider, c_b, c_box = st.columns([2.5, 4.5, 2.5, 2.6], vertical_alignment="center")
             c_a.markdown(f"**{names[a]}**{star}")
             c_slider.select_slider(
                 f"{names[a]} ↔ {names[b]}", options=SLIDER_VALUES, key=s_key, on_change=_set_pair, args=(a, b, s_key),

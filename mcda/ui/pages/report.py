@@ -41,7 +41,7 @@ if st.button(t("prepare_report"), type="primary", icon=":material/description:",
             html = reports.html(state.digest(), params, ev, report_lang, sens)
         except MCDAError as exc:
             status.update(label=t("report_failed"), state="error")
-            show_error(t("report_failed"), str(exc))
+            show_error(t("report_failed"), exc)
         else:
             state.set_result("report", params, (book, html))
             status.update(label=t("report_ready"), state="complete", expanded=False)
