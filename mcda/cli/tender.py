@@ -125,6 +125,30 @@ def _signoff(args, tender: Tender) -> int:
     return 0
 
 
+def _comment(args, tender: Tender) -> int:
+    who = tender.identify(_token(args))
+    tender.comment(who, args.target, args.text)
+    print(text("committee.commented", args.lang, target=args.target))
+    return 0
+
+
+def _override(args, tender: Tender) -> int:
+    who = tender.identify(_token(args))
+    value = None if args.value.strip().lower() in ("none", "-", "") else _number(args.value)
+    tender.override(who, args.vendor, args.leaf, value, args.reason)
+    print(text("committee.overridden", args.lang, vendor=args.vendor, leaf=args.leaf,
+               value="-" if value is None else f"{value:g}"))
+    return 0
+
+
+def _number(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise MCDAError(code="err.committee.bad_value", value=raw[:40], leaf="") from None
+    return value
+
+
 def _status(args, tender: Tender) -> int:
     board, phase = tender.progress(), tender.phase
     if args.format == "json":
@@ -157,6 +181,8 @@ _COMMANDS = {
     "template": ("write a member's own judgments or scores template", _template),
     "submit": ("import a member's filled template into their own part and submit it", _submit),
     "reopen": ("reopen a member's submitted part (moderator, with a reason)", _reopen),
+    "comment": ("comment on a judgment pair or a score cell (in review)", _comment),
+    "override": ("set the committee's value of a score cell, with a reason (moderator, in review)", _override),
     "signoff": ("sign the decision off with a decision note (moderator)", _signoff),
     "status": ("the progress board: per member, judgments, CR, scores, submitted", _status),
     "record": ("the consensus record: changes in review, comments, overrides, sign-off", _record),
@@ -192,11 +218,19 @@ def _configure(name: str, p: argparse.ArgumentParser) -> None:
     elif name == "reopen":
         p.add_argument("member", metavar="MEMBER")
         p.add_argument("--reason", required=True)
+    elif name == "comment":
+        p.add_argument("target", metavar="TARGET", help="judgment:NODE:A:B (ids sorted) or score:VENDOR:LEAF")
+        p.add_argument("text", metavar="TEXT")
+    elif name == "override":
+        p.add_argument("vendor", metavar="VENDOR")
+        p.add_argument("leaf", metavar="LEAF")
+        p.add_argument("value", metavar="VALUE", help="the committee's value, or 'none' to withdraw the override")
+        p.add_argument("--reason", required=True)
     elif name == "signoff":
         p.add_argument("--note", required=True, help="the decision note")
     elif name in ("status", "record"):
         p.add_argument("--format", choices=["text", "json"], default="text")
-    if name in ("phase", "template", "submit", "reopen", "signoff"):
+    if name in ("phase", "template", "submit", "reopen", "signoff", "comment", "override"):
         p.add_argument("--token", default=None, metavar="T", help=token)
 
 

@@ -19,7 +19,7 @@ and the app call it. ``Tender(store, name)`` over a scenario of the library:
 The state lives in the library's committee tables (format 3) on SQLite and PostgreSQL
 alike; every change is in the audit log (:meth:`mcda.store.Store.log`) with its actor.
 """
-from mcda.committee.consensus import ConsensusRecord, Results
+from mcda.committee.consensus import ConsensusRecord, Results, record_rows, target_label
 from mcda.committee.progress import MemberProgress
 from mcda.committee.records import Note, State
 from mcda.committee.roles import ACTIONS, PERMISSIONS, PHASES, ROLES, allowed
@@ -31,4 +31,4 @@ from mcda.committee.views import Spread, View, pair_key, score_key
 
 __all__ = ["Tender", "find_tender", "Identity", "Links", "View", "State", "Note", "Submitted", "MemberProgress",
            "ConsensusRecord", "Results", "Spread", "ROLES", "PHASES", "ACTIONS", "PERMISSIONS", "allowed",
-           "member_template", "import_member_file", "pair_key", "score_key"]
+           "member_template", "import_member_file", "pair_key", "score_key", "record_rows", "target_label"]

@@ -26,8 +26,9 @@ from mcda.committee.views import Spread, pair_key, score_key, spread
 from mcda.errors import MCDAError
 from mcda.scenario.io import parse_scenario
 from mcda.scenario.schema import Scenario
+from mcda.text import text
 
-__all__ = ["ConsensusRecord", "Results", "ConsensusMixin"]
+__all__ = ["ConsensusRecord", "Results", "ConsensusMixin", "target_label", "record_rows"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,28 @@ def _targets(scenario: Scenario) -> set[str]:
         kids = [c.id for c in node.children]
         out |= {pair_key(node.id, a, b) for i, a in enumerate(kids) for b in kids[i + 1:]}
     return out
+
+
+def target_label(target: str, scenario: Scenario, lang: str = "en") -> str:
+    """A note's target in words: ``Quality : Cost (Goal)``, ``Huaxin / Fee``, ``member cfo``, ``phase``."""
+    names = scenario.names(lang)
+    kind, _, rest = target.partition(":")
+    parts = rest.split(":")
+    if kind == "judgment" and len(parts) == 3:
+        node, a, b = (names.get(p, p) for p in parts)
+        return f"{a} : {b} ({node})"
+    if kind == "score" and len(parts) == 2:
+        return " / ".join(names.get(p, p) for p in parts)
+    if kind == "member":
+        return names.get(rest, rest)
+    return target
+
+
+def record_rows(record: ConsensusRecord, scenario: Scenario, lang: str = "en") -> list[dict]:
+    """The record as rows for a report table: at, by, what, on (in words), from, to, why, version."""
+    return [{"at": e.at, "by": e.actor, "what": text(f"committee.kind.{e.kind}", lang),
+             "on": target_label(e.target, scenario, lang), "from": e.old_value or "", "to": e.new_value or "",
+             "why": e.text, "version": e.version} for e in record.entries]
 
 
 class ConsensusMixin:

@@ -211,6 +211,35 @@ class Tender(SubmissionsMixin, ConsensusMixin):
 
         return db.transaction(self.store, f"issue the links of {self.name!r}", issue, write=True)
 
+    def reissue(self, base_url: str, role: str, person: str = "", *, expires: datetime | None = None,
+                by: Identity | None = None) -> str:
+        """A new link for one person (their older links revoked; everyone else's kept): e.g. a member who lost
+        theirs, or the moderator's page reissuing one link without cutting off its own."""
+        if by is not None:
+            self.require(by, "invite")
+        if role not in ("moderator", "member", "observer"):
+            raise MCDAError(code="err.committee.bad_role", found=str(role)[:40])
+        person = "" if role == "moderator" else check_name(person)
+        if role == "member" and person not in {m.id for m in self.scenario()[1].members}:
+            raise MCDAError(code="err.committee.unknown_member", member=person)
+        actor = by.actor if by is not None else self.store.actor
+        until = None if expires is None else utc_iso(expires)
+        if expires is not None and expires.tzinfo is None:
+            raise MCDAError(code="err.committee.expiry_naive")
+        link(base_url, "x")
+        token = new_token()
+
+        def issue(tx) -> str:
+            sid = db.scenario_id(tx, self.name, lock=True)
+            revoked = db.revoke_tokens(tx, sid, role, person)
+            db.add_token(tx, sid, token_hash(token), role, person, actor, until)
+            whom = role + (f" {person}" if person else "")
+            db.log(tx, sid, self.name, actor, "committee-invite", f"link reissued for the {whom}; {revoked} older "
+                   "link(s) of theirs revoked" + (f"; valid until {until}" if until else ""))
+            return link(base_url, token)
+
+        return db.transaction(self.store, f"reissue a link of {self.name!r}", issue, write=True)
+
     def revoke(self, role: str | None = None, person: str | None = None, *, by: Identity | None = None) -> int:
         """Revoke the live links of one person (``role`` and ``person``), of a role, or all; how many."""
         if by is not None:

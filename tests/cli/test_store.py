@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mcda.cli import store as cli_store
 from mcda.cli import main
+from mcda.cli import store as cli_store
 from mcda.scenario.io import dumps, load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -97,11 +97,17 @@ def test_signoff_and_the_record(tender):
     run, tokens = tender
     for phase in ("individual", "review"):
         run("tender", "phase", "t", phase, "--token", tokens["moderator"])
+    cfo, mod = tokens["cfo"], tokens["moderator"]
+    assert run("tender", "comment", "t", "judgment:goal:cost:quality", "quality first", "--token", cfo)[0] == 0
+    assert run("tender", "override", "t", "huaxin", "cost.fee", "350000", "--reason", "x", "--token", cfo)[0] == 1
+    assert run("tender", "override", "t", "huaxin", "cost.fee", "350000", "--reason", "agreed", "--token", mod)[0] == 0
     assert run("tender", "signoff", "t", "--note", "Huaxin", "--token", tokens["cfo"])[0] == 1
     assert run("tender", "signoff", "t", "--note", "Huaxin", "--token", tokens["moderator"])[0] == 0
     code, out, _ = run("tender", "record", "t", "--format", "json")
     rec = json.loads(out)
     assert rec["phase"] == "decision" and rec["decision_note"] == "Huaxin" and rec["signed_by"] == "moderator"
+    assert rec["overrides"] == {"score:huaxin:cost.fee": 350000.0}
+    assert [e["kind"] for e in rec["entries"]] == ["phase", "phase", "comment", "override", "signoff"]
     code, _, err = run("tender", "phase", "t", "review", "--token", tokens["moderator"])
     assert code == 1 and "reason is required" in err
     mod = tokens["moderator"]
@@ -115,3 +121,22 @@ def test_every_tender_subcommand_is_documented():
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert [c for c in cli_tender._COMMANDS if f"mcda tender {c}" not in readme] == []
+
+
+def test_the_token_may_come_from_the_environment_and_a_missing_one_is_a_clear_error(tender, monkeypatch):
+    run, tokens = tender
+    code, _, err = run("tender", "phase", "t", "individual")
+    assert code == 1 and "--token" in err and "MCDA_TOKEN" in err
+    monkeypatch.setenv("MCDA_TOKEN", tokens["moderator"])
+    assert run("tender", "phase", "t", "individual")[0] == 0
+
+
+def test_status_and_record_as_tables_in_both_languages(tender):
+    run, tokens = tender
+    run("tender", "phase", "t", "individual", "--token", tokens["moderator"])
+    code, out, _ = run("tender", "status", "t", "--lang", "zh")
+    assert code == 0 and out.startswith("阶段：独立评审") and "cfo" in out
+    code, out, _ = run("tender", "status", "t")
+    assert code == 0 and out.startswith("phase: individual entry") and "not checkable yet" in out
+    code, out, _ = run("tender", "record", "t")
+    assert code == 0 and "setup" in out and "individual" in out

@@ -181,3 +181,51 @@ def test_members_saving_at_once_from_two_connections_lose_nothing(committee):
     assert {final.scores["fin_mgr"][v][leaf] for v in final.scores["fin_mgr"] for leaf in leaves} == {1.0}
     actors = [v.actor for v in committee.store.history(committee.name)[1:]]
     assert sorted(set(actors)) == ["member:cfo", "member:fin_mgr"] and len(actors) == 18
+
+
+def test_a_format_2_library_is_upgraded_to_the_committee_tables_on_first_use(library):
+    """A library written before the committee tables existed gains them (step 3) and keeps its content."""
+    import sqlite3
+
+    from mcda.store.migrations import STEPS
+
+    from .conftest import small_scenario
+
+    steps = [s for n, s in STEPS[library.kind] if n <= 2]
+    if library.kind == "sqlite":
+        with sqlite3.connect(library.location) as conn:
+            for statements in steps:
+                for statement in statements:
+                    conn.execute(statement)
+    else:
+        for statements in steps:
+            for statement in statements:
+                library.sql(statement)
+    assert library.sql("SELECT value FROM mcda_meta WHERE key = 'schema_version'") == [("2",)]
+    with Store(library.location, actor="secretary") as store:
+        store.save(small_scenario(), "old tender")
+        links = Tender(store, "old tender").invite("https://app.example.com/")
+        assert Tender(store, "old tender").identify(links.moderator.split("t=")[1]).role == "moderator"
+    assert library.sql("SELECT value FROM mcda_meta WHERE key = 'schema_version'") == [("3",)]
+
+
+def test_reissuing_one_link_keeps_everyone_elses(committee):
+    t = committee.tender
+    url = t.reissue("https://app.example.com/", "member", "cfo", by=committee.who("moderator"))
+    with pytest.raises(MCDAError, match="revoked"):
+        committee.who("cfo")
+    assert t.identify(url.split("t=")[1]).person == "cfo" and committee.who("fin_mgr").person == "fin_mgr"
+    assert committee.who("moderator").role == "moderator"
+    with pytest.raises(MCDAError, match="no member 'nobody'"):
+        t.reissue("https://app.example.com/", "member", "nobody")
+
+
+def test_the_record_as_report_rows_names_criteria_and_vendors(committee):
+    from mcda.committee import record_rows
+
+    committee.to("review")
+    t, mod = committee.tender, committee.who("moderator")
+    t.override(mod, "huaxin", "cost.fee", 350000.0, "negotiated")
+    t.comment(mod, pair_key("goal", "quality", "cost"), "check")
+    rows = record_rows(t.record(), t.scenario()[1], "zh")
+    assert [(r["what"], r["on"]) for r in rows[-2:]] == [("委员会取值", "huaxin / Fee"), ("评论", "成本 : 质量 (目标)")]
