@@ -4,6 +4,8 @@ where it is answered), then the facts of :func:`mcda.engine.headline.headline`, 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from mcda.engine.evaluation import Evaluation
@@ -17,7 +19,7 @@ from mcda.ui.widgets import plain, show_error
 __all__ = ["PAGES", "checklist", "show_headline"]
 
 #: Where each kind of missing input is given.
-PAGES = {"judgments": "mcda/ui/pages/judgments.py", "scores": "mcda/ui/pages/scores.py"}
+PAGES = {name: Path(__file__).resolve().parent / "pages" / f"{name}.py" for name in ("judgments", "scores")}
 _SHOWN = 4  # names listed per checklist line before "and n more"
 
 

@@ -38,7 +38,7 @@ def _saved_first(app, name="tender"):
     _ok(app.run())
     app.text_input(key=K("save_name")).input(name)
     _ok(_button(app, "保存新版本").click().run())
-    assert "已保存:tender 第 1 版" in [s.value for s in app.success]
+    assert "已保存：tender 第 1 版" in [s.value for s in app.success]
 
 
 def _retitle(app, title: str):
