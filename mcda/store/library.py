@@ -18,7 +18,7 @@ from mcda.scenario.io import parse_json, parse_scenario
 from mcda.scenario.schema import Scenario
 from mcda.store import audit
 from mcda.store.backend import Tx
-from mcda.store.connect import open_backend
+from mcda.store.backends import open_backend
 from mcda.store.content import canonical, version_info, whole
 from mcda.store.merge import merge_scenarios
 from mcda.store.records import (

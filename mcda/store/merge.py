@@ -44,7 +44,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from mcda.store.merge_parts import ABSENT, Conflict
-from mcda.store.merge_tree import merge_tree
 
 __all__ = ["ABSENT", "Conflict", "MergeResult", "merge_scenarios", "merge_order", "describe_value", "differing"]
 
@@ -280,7 +279,13 @@ class _Merger:
                 f"scores[{mid}][{vid}]", *w, lambda cid, *x: self.atom(f"scores[{mid}][{vid}][{cid}]", *x))))
 
     def criteria(self, b, m, t):
+        from mcda.store.merge_tree import merge_tree
+
         return merge_tree(self, b, m, t)
+
+
+#: The merger walking the three versions, for variants that settle chosen conflicts (:mod:`mcda.store.resolve`).
+Merger = _Merger
 
 
 def merge_scenarios(base: dict, mine: dict, theirs: dict) -> MergeResult:

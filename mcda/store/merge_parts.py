@@ -1,4 +1,5 @@
-"""What a three-way merge compares: :data:`ABSENT` (a part missing on one side) and :class:`Conflict`."""
+"""The values of the three-way merge shared by :mod:`mcda.store.merge` and :mod:`mcda.store.merge_tree`:
+:data:`ABSENT` and :class:`Conflict` (kept apart so that the two modules import no cycle)."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -13,18 +13,20 @@ Format 3: the tender committee's state (:mod:`mcda.committee`): ``committees`` (
 sign-off), ``committee_tokens`` (sha256 of each personal link's token, never the token),
 ``committee_parts`` (submissions and locks) and the append-only ``committee_notes``
 (comments, review changes, overrides, reopenings).
+Format 4: ``app_drafts``, the app's unsaved work kept per browser (:mod:`mcda.store.drafts`).
 
 >>> [n for n, _ in STEPS["sqlite"]], [n for n, _ in STEPS["postgresql"]]
-([1, 2, 3], [2, 3])
+([1, 2, 3, 4], [2, 3, 4])
 """
 from __future__ import annotations
 
 from mcda.errors import MCDAError
 from mcda.store.backend import Tx
+from mcda.store.drafts import POSTGRES_4, SQLITE_4
 
 __all__ = ["STORE_FORMAT", "APPLICATION_ID", "APPLICATION", "STEPS", "upgrade", "check_format"]
 
-STORE_FORMAT = 3
+STORE_FORMAT = 4
 APPLICATION_ID = 0x76456C62  # SQLite PRAGMA application_id ("vElb"); also the PostgreSQL advisory lock key
 APPLICATION = "vendor-eval scenario library"
 
@@ -221,8 +223,8 @@ _POSTGRES_3 = (
 )
 
 STEPS: dict[str, list[tuple[int, tuple[str, ...]]]] = {
-    "sqlite": [(1, _SQLITE_1), (2, _SQLITE_2), (3, _SQLITE_3)],
-    "postgresql": [(2, _POSTGRES_2), (3, _POSTGRES_3)],
+    "sqlite": [(1, _SQLITE_1), (2, _SQLITE_2), (3, _SQLITE_3), (4, SQLITE_4)],
+    "postgresql": [(2, _POSTGRES_2), (3, _POSTGRES_3), (4, POSTGRES_4)],
 }
 
 

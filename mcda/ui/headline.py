@@ -4,6 +4,8 @@ where it is answered), then the facts of :func:`mcda.engine.headline.headline`, 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from mcda.engine.evaluation import Evaluation
@@ -12,13 +14,12 @@ from mcda.scenario.schema import Scenario
 from mcda.text import percent
 from mcda.ui import cache, state
 from mcda.ui.names import method_label, num
-from mcda.ui.router import PAGES as PAGE_DIR
 from mcda.ui.widgets import plain, show_error
 
 __all__ = ["PAGES", "checklist", "show_headline"]
 
 #: Where each kind of missing input is given.
-PAGES = {"judgments": str(PAGE_DIR / "judgments.py"), "scores": str(PAGE_DIR / "scores.py")}
+PAGES = {name: Path(__file__).resolve().parent / "pages" / f"{name}.py" for name in ("judgments", "scores")}
 _SHOWN = 4  # names listed per checklist line before "and n more"
 
 

@@ -18,6 +18,7 @@ from mcda.errors import MCDAError
 from mcda.scenario.bundled import example_path
 from mcda.scenario.io import dumps, load_scenario, parse_json, parse_scenario
 from mcda.scenario.schema import Scenario
+from mcda.text import text as catalogue_text
 from mcda.text.ui import label
 
 __all__ = [
@@ -65,9 +66,14 @@ def lang() -> str:
     return st.session_state.get(_LANG, "zh")
 
 
+def _label(name: str, lang_: str) -> str:
+    """A label of :mod:`mcda.text.ui`, or an ``app.`` entry of the catalogue (:mod:`mcda.text.app_store`)."""
+    return catalogue_text(name, lang_) if name.startswith("app.") else label(name, lang_)
+
+
 def t(name: str, /, **fmt: Any) -> str:
     """The interface label ``name`` in the current language, formatted with ``fmt``."""
-    text = label(name, lang())
+    text = _label(name, lang())
     return text.format(**fmt) if fmt else text
 
 
@@ -77,7 +83,7 @@ def translator() -> Callable[..., str]:
     now = lang()
 
     def tr(name: str, /, **fmt: Any) -> str:
-        text = label(name, now)
+        text = _label(name, now)
         return text.format(**fmt) if fmt else text
 
     return tr
@@ -171,6 +177,17 @@ def mark_saved(name: str, version: int) -> None:
     st.session_state[_SAVED] = st.session_state[_DIGEST]
 
 
+def restore_entry(entry: tuple[str, int], saved: str | None) -> None:
+    """After reopening a kept draft: the library entry it was edited from and the digest saved there."""
+    st.session_state[_LIBRARY] = entry
+    if saved:
+        st.session_state[_SAVED] = saved
+
+
+def saved_digest() -> str | None:
+    return st.session_state.get(_SAVED)
+
+
 def unsaved() -> bool:
     """True when the scenario differs from what was last opened from or saved to the library / the example."""
     return st.session_state.get(_SAVED) != digest()
@@ -180,8 +197,11 @@ def unsaved() -> bool:
 def apply(edit: Callable[..., Scenario], *args: Any) -> str | None:
     """Apply ``edit(scenario, *args)``; on an invalid result return its located message and change nothing.
 
-    An edit that changes nothing (same content) is not a new revision.
+    An edit that changes nothing (same content) is not a new revision. While the signed-in person may
+    not edit (:func:`set_read_only`), every edit is refused with the reason.
     """
+    if read_only():
+        return read_only()
     try:
         new = edit(scenario(), *args)
     except MCDAError as exc:
@@ -316,3 +336,48 @@ def result(name: str, params: str) -> Any:
 
 def set_result(name: str, params: str, value_: Any) -> None:
     st.session_state.setdefault(_RESULTS, {})[name] = ((digest(), params), value_)
+
+
+# --------------------------------------------------------------------------- the signed-in person and drafts
+_PERSON, _READ_ONLY, _KEPT = "person", "read_only", "kept"
+
+
+def fresh() -> bool:
+    """True until a scenario is opened in this session (the first run after a browser load)."""
+    return _SCENARIO not in st.session_state
+
+
+def set_person(person: Any) -> None:
+    """The signed-in person of a tender (an identity and its view, :mod:`mcda.ui.identity`; never a token)."""
+    if person is None:
+        st.session_state.pop(_PERSON, None)
+    else:
+        st.session_state[_PERSON] = person
+
+
+def person() -> Any:
+    return st.session_state.get(_PERSON)
+
+
+def set_read_only(reason: str | None) -> None:
+    """Refuse every edit with ``reason`` (None: edits allowed)."""
+    st.session_state[_READ_ONLY] = reason
+
+
+def read_only() -> str | None:
+    return st.session_state.get(_READ_ONLY)
+
+
+def shows_ranking() -> bool:
+    """Whether pages may show a ranking beside the inputs (not to a tender's members and observers)."""
+    who = person()
+    return who is None or who.role == "moderator"
+
+
+def kept(name: str) -> Any:
+    """App bookkeeping kept across reruns (e.g. what was last written as a draft)."""
+    return st.session_state.get(_KEPT, {}).get(name)
+
+
+def keep(name: str, value_: Any) -> None:
+    st.session_state.setdefault(_KEPT, {})[name] = value_

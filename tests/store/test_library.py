@@ -31,7 +31,8 @@ from mcda.store import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMITTEE_TABLES = {"committees", "committee_tokens", "committee_parts", "committee_notes"}  # format 3 (mcda.committee)
+# format 3 (mcda.committee) and format 4 (mcda.store.drafts)
+COMMITTEE_TABLES = {"committees", "committee_tokens", "committee_parts", "committee_notes", "app_drafts"}
 LIBRARY_FILES = {"library.sqlite3", "library.sqlite3-wal", "library.sqlite3-shm"}
 
 

@@ -49,7 +49,7 @@ children = [c.id for c in node.children]
 labels = [names[c] for c in children]
 w_all = current_weights(show=False)
 
-ev = current_evaluation(show=False)
+ev = current_evaluation(show=False) if state.shows_ranking() else None  # never beside a member's questions
 if ev is not None:
     first = next(iter(ev.methods.values()))
     order = " · ".join(f"{k + 1}. {next(v.name.get(lang) for v in sc.vendors if v.id == ev.vendors[i])}"

@@ -8,15 +8,16 @@ import streamlit as st
 from mcda.engine.diff_text import summary as diff_summary
 from mcda.errors import MCDAError
 from mcda.export.share import export_json
-from mcda.scenario.io import load_model, load_scenario
-from mcda.scenario.bundled import TEMPLATE, example_path
 from mcda.scenario import edits
+from mcda.scenario.bundled import TEMPLATE, example_path
+from mcda.scenario.io import load_model, load_scenario
 from mcda.ui import cache, library, state
 from mcda.ui.widgets import guard, header, plain, show_error
 
 lang = state.lang()
 t = state.translator()
 header("page_scenario", "scenario_help")
+library.leave_panel()
 sc = state.scenario()
 st.caption(f"{t('current_scenario')}: **{sc.metadata.title or '—'}** · {t('source')}: {state.source_label()}")
 
@@ -47,17 +48,23 @@ def _open_example() -> None:
 
 def _open_upload() -> None:
     upload = state.value(state.key("upload"))
-    if upload is None:
-        return
-    error = state.open_bytes(upload.name, upload.getvalue())
+    if upload is not None:
+        library.leave(_open_file, upload.name, upload.getvalue())
+
+
+def _open_file(name: str, data: bytes) -> None:
+    error = state.open_bytes(name, data)
     if error:
         state.flash("error", error, lead="upload_failed")
     else:
-        state.flash("success", t("opened", name=upload.name))
+        state.flash("success", t("opened", name=name))
 
 
 def _open_pasted() -> None:
-    text = state.value(state.key("paste"), "") or ""
+    library.leave(_open_text, state.value(state.key("paste"), "") or "")
+
+
+def _open_text(text: str) -> None:
     error = state.open_text(text, t("pasted_json"))
     if error:
         state.flash("error", error, lead="upload_failed")
@@ -66,7 +73,10 @@ def _open_pasted() -> None:
 
 
 def _new_from_template() -> None:
-    title = (state.value(state.key("new_title"), "") or "").strip() or t("new_scenario_title")
+    library.leave(_new_titled, (state.value(state.key("new_title"), "") or "").strip() or t("new_scenario_title"))
+
+
+def _new_titled(title: str) -> None:
     try:
         new = edits.from_template(load_model(TEMPLATE), title)
     except MCDAError as exc:
@@ -89,14 +99,9 @@ def _open_library(name: str, version: int | None) -> None:
 def _save() -> None:
     name = (state.value(state.key("save_name"), "") or "").strip()
     message = state.value(state.key("save_message"), "") or ""
-    try:
-        info = library.save(state.scenario(), name, message)
-    except MCDAError as exc:
-        state.flash("error", str(exc), lead="save_failed")
-        return
-    state.mark_saved(info.name, info.version)
-    state.set_value(state.key("save_message"), "")
-    state.flash("success", t("saved_version", name=info.name, version=info.version))
+    library.save_open(name, message)
+    if library.library_entry_saved(name):
+        state.set_value(state.key("save_message"), "")
 
 
 def _restore(name: str, version: int) -> None:
@@ -119,10 +124,11 @@ with tab_open:
     left, right = st.columns(2)
     with left:
         st.subheader(t("open_from"))
-        st.button(t("open_example"), on_click=_open_example, icon=":material/science:")
+        st.button(t("open_example"), on_click=library.leave, args=(_open_example,), icon=":material/science:")
         st.file_uploader(t("upload"), type=["json"], key=state.key("upload"), on_change=_open_upload,
                          help=t("upload_help"))
-        st.text_area(t("paste"), key=state.key("paste"), height=140, placeholder='{"schema_version": 1, "kind": "scenario", ...}')
+        st.text_area(t("paste"), key=state.key("paste"), height=140,
+                     placeholder='{"schema_version": 1, "kind": "scenario", ...}')
         st.button(t("open_pasted"), on_click=_open_pasted)
     with right:
         st.subheader(t("library"))
@@ -133,8 +139,10 @@ with tab_open:
                 info = next(e for e in found if e.name == pick)
                 versions = list(range(info.versions, 0, -1))
                 ver = st.selectbox(t("version"), versions, key=state.key("lib_version", pick),
-                                   format_func=lambda v: t("version_n", version=v) + (f" ({t('latest')})" if v == info.versions else ""))
-                st.button(t("open_version"), on_click=_open_library, args=(pick, ver), icon=":material/folder_open:")
+                                   format_func=lambda v: t("version_n", version=v)
+                                   + (f" ({t('latest')})" if v == info.versions else ""))
+                st.button(t("open_version"), on_click=library.leave, args=(_open_library, pick, ver),
+                          icon=":material/folder_open:")
         st.subheader(t("new_from_template"))
         st.caption(t("new_from_template_help"))
         st.text_input(t("new_title"), key=state.key("new_title"), placeholder=t("new_scenario_title"))
@@ -148,6 +156,7 @@ with tab_save:
     st.text_input(t("save_name"), key=state.key("save_name"), max_chars=100)
     st.text_area(t("save_message"), key=state.key("save_message"), placeholder=t("save_message_hint"), height=80)
     st.button(t("save"), type="primary", on_click=_save, icon=":material/save:")
+    library.conflict_panel()
     st.divider()
     st.subheader(t("download"))
     stem = (entry[0] if entry else "scenario").replace("/", "_")
@@ -190,7 +199,8 @@ with tab_history:
                 pick = st.selectbox(t("version"), list(reversed(numbers)), key=state.key("hist_version", name),
                                     format_func=lambda v: t("version_n", version=v))
                 b1, b2 = st.columns(2)
-                b1.button(t("open_version"), on_click=_open_library, args=(name, pick), key=state.key("hist_open"))
+                b1.button(t("open_version"), on_click=library.leave, args=(_open_library, name, pick),
+                          key=state.key("hist_open"))
                 b2.button(t("restore"), on_click=_restore, args=(name, pick), key=state.key("hist_restore"),
                           help=t("restore_help"))
 
@@ -212,7 +222,8 @@ with tab_history:
                     st.success(t("no_differences"))
                 else:
                     lines = [line.strip() for line in diff_summary(d, lang).splitlines() if line.strip()]
-                    st.markdown(f"**{_label(va)} → {_label(vb)}**\n\n" + "\n".join(f"- {plain(line)}" for line in lines))
+                    st.markdown(f"**{_label(va)} → {_label(vb)}**\n\n"
+                                + "\n".join(f"- {plain(line)}" for line in lines))
 
 # ------------------------------------------------------------------ committee and vendors
 with tab_people:

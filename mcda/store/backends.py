@@ -1,4 +1,5 @@
-"""Open the backend a library location names: a file path (SQLite) or a PostgreSQL URL."""
+"""Which backend a library location needs (kept apart from :mod:`mcda.store.backend`, which the backends
+import, so that no import cycle runs through it)."""
 from __future__ import annotations
 
 import os
@@ -6,7 +7,6 @@ from pathlib import Path
 
 from mcda.store.backend import Backend
 from mcda.store.records import is_server_url
-from mcda.store.sqlite import SQLiteBackend
 
 __all__ = ["open_backend"]
 
@@ -14,7 +14,9 @@ __all__ = ["open_backend"]
 def open_backend(location: str | os.PathLike, timeout: float) -> Backend:
     """The backend for a file path (SQLite) or a ``postgresql://`` / ``postgres://`` URL; nothing is opened yet."""
     if is_server_url(location):
-        from mcda.store.postgres import PostgresBackend  # psycopg is imported only for a server
+        from mcda.store.postgres import PostgresBackend
 
         return PostgresBackend(str(location).strip(), timeout)
+    from mcda.store.sqlite import SQLiteBackend
+
     return SQLiteBackend(Path(location).expanduser().absolute(), timeout)
