@@ -149,7 +149,8 @@ def _whatif_slider_reranks(page, folders) -> None:
     after, moved = page.evaluate(bars), _thumbs(page)
     assert after != before, (before, after)
     assert moved[2] != weights[2], (weights, moved)  # the slider moved ...
-    assert sum(a != b for a, b in zip(moved, weights)) >= 5, (weights, moved)  # ... and its siblings rescaled
+    # ... and its siblings rescaled
+    assert sum(a != b for a, b in zip(moved, weights, strict=True)) >= 5, (weights, moved)
     _shoot(page, "sensitivity_whatif_en", folders)
 
 

@@ -157,7 +157,8 @@ with tab_member:
             pairs = [p for p in pairs if p in asked]
         pages = max(1, math.ceil(len(pairs) / PAGE_SIZE))
         page = f2.selectbox(t("pairs_page"), range(pages), key=state.key("j_page", member, node_id, show),
-                            format_func=lambda p: f"{p * PAGE_SIZE + 1}–{min((p + 1) * PAGE_SIZE, len(pairs))} / {len(pairs)}")
+                            format_func=lambda p: (f"{p * PAGE_SIZE + 1}–{min((p + 1) * PAGE_SIZE, len(pairs))}"
+                                                   f" / {len(pairs)}"))
         shown = pairs[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
         keys = {(i, j): (state.key("pw", member, node_id, children[i], children[j]),
                          state.key("pwx", member, node_id, children[i], children[j])) for i, j in shown}
@@ -187,7 +188,8 @@ with tab_member:
             start = mj.direct[node_id]
         else:
             own = w_all.member_local.get(member, {}).get(node_id) if w_all is not None else None
-            start = {c: round(100 * own[c], 1) for c in children} if own else {c: round(100 / len(children), 1) for c in children}
+            start = ({c: round(100 * own[c], 1) for c in children} if own
+                     else {c: round(100 / len(children), 1) for c in children})
         keys = {c: state.key("direct", member, node_id, c) for c in children}
         state.sync(f"direct|{member}|{node_id}", {keys[c]: float(start.get(c, 0.0)) for c in children})
         cols = st.columns(3)
@@ -210,7 +212,8 @@ with tab_committee:
         c1, c2, c3 = st.columns(3)
         if r.consistency is not None:
             c1.metric(t("committee_cr"), f"{r.consistency.cr:.3f}",
-                      delta=t("cr_ok") if r.consistency.acceptable else t("cr_too_high", threshold=f"{r.consistency.threshold:g}"),
+                      delta=(t("cr_ok") if r.consistency.acceptable
+                             else t("cr_too_high", threshold=f"{r.consistency.threshold:g}")),
                       delta_color="normal" if r.consistency.acceptable else "inverse", delta_arrow="off")
         else:
             c1.metric(t("committee_cr"), "—")
@@ -221,7 +224,8 @@ with tab_committee:
             c2.metric(t("consensus"), "—", help=t("consensus_needs_two"))
         series = {people.get(m.member, m.member): m.weights.tolist() for m in r.members if m.weights is not None}
         series[t("committee")] = r.weights.tolist()
-        st.plotly_chart(charts.grouped_bars(labels, series, title=t("committee_weights_title"), highlight=t("committee")),
+        st.plotly_chart(charts.grouped_bars(labels, series, title=t("committee_weights_title"),
+                                            highlight=t("committee")),
                         key=state.key("committee_weights"))
         if r.note:
             st.caption(r.note)
@@ -230,7 +234,7 @@ with tab_committee:
             rows = []
             for s in sorted(r.spread, key=lambda s: (not s.deadlock, -s.log_range)):
                 row = {t("pair"): f"{names[s.label_i]} ↔ {names[s.label_j]}"}
-                for mid, v in zip(pairwise, s.values):
+                for mid, v in zip(pairwise, s.values, strict=True):
                     row[people.get(mid, mid)] = judgment_text(v)
                 row[t("geometric_mean")] = num(s.geometric_mean, 2)
                 row[t("spread_sd")] = num(s.geometric_sd, 2)
@@ -261,5 +265,6 @@ with tab_overview:
         worst = w.inconsistent()
         if worst:
             st.write(t("inconsistent_list"))
-            st.dataframe(pd.DataFrame([{t("node"): names.get(n, n), t("member"): people.get(m, t("committee")) if m else t("committee"),
+            st.dataframe(pd.DataFrame([{t("node"): names.get(n, n),
+                                        t("member"): people.get(m, t("committee")) if m else t("committee"),
                                         t("cr_label"): f"{cr:.3f}"} for n, m, cr in worst]), hide_index=True)
