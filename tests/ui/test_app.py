@@ -280,11 +280,19 @@ def test_saving_unchanged_content_is_refused_plainly(app):
 
 
 def test_a_new_scenario_from_the_template_renders_every_page(app):
+    """New tenders start from the grouped model (5 clusters, 100 criteria); every page renders."""
     app.run()
     _ok(_button(app, "新建方案").click().run())
-    assert [m.value for m in app.metric][:4] == ["19", "114", "0", "0"]
+    assert [m.value for m in app.metric][:4] == ["5", "100", "0", "0"]
     for page in PAGES:
         _ok(app.switch_page(page).run())
+
+
+def test_the_faithful_template_stays_selectable(app):
+    app.run()
+    next(r for r in app.radio if r.label == "指标体系").set_value("faithful")
+    _ok(_button(app, "新建方案").click().run())
+    assert [m.value for m in app.metric][:4] == ["19", "114", "0", "0"]
 
 
 def test_adding_a_member_and_a_vendor(app):
@@ -300,7 +308,7 @@ def test_adding_a_member_and_a_vendor(app):
                                       "added_rows": [{"id": "v1", "zh": "甲"}, {"id": "v2", "en": "B Co"}]}
     app.run()
     _ok(_button(app, "应用服务商修改").click().run())
-    assert [m.value for m in app.metric][:4] == ["19", "114", "1", "2"]
+    assert [m.value for m in app.metric][:4] == ["5", "100", "1", "2"]
 
 
 # ------------------------------------------------------------------ criteria

@@ -9,7 +9,7 @@ from mcda.engine.diff_text import summary as diff_summary
 from mcda.errors import MCDAError
 from mcda.export.share import export_json
 from mcda.scenario import edits
-from mcda.scenario.bundled import TEMPLATE, example_path
+from mcda.scenario.bundled import GROUPED, TEMPLATE, example_path
 from mcda.scenario.io import load_model, load_scenario
 from mcda.ui import cache, library, state
 from mcda.ui.widgets import guard, header, plain, show_error
@@ -77,12 +77,13 @@ def _new_from_template() -> None:
 
 
 def _new_titled(title: str) -> None:
+    model = GROUPED if state.value(state.key("new_model"), "grouped") == "grouped" else TEMPLATE
     try:
-        new = edits.from_template(load_model(TEMPLATE), title)
+        new = edits.from_template(load_model(model), title)
     except MCDAError as exc:
         state.flash("error", str(exc), lead="upload_failed")
         return
-    state.set_scenario(new, TEMPLATE.name)
+    state.set_scenario(new, model.name)
     state.flash("success", t("new_started"))
 
 
@@ -145,6 +146,8 @@ with tab_open:
                           icon=":material/folder_open:")
         st.subheader(t("new_from_template"))
         st.caption(t("new_from_template_help"))
+        st.radio(t("new_model"), ["grouped", "faithful"], key=state.key("new_model"),
+                 format_func=lambda m: t(f"new_model_{m}"), horizontal=True)
         st.text_input(t("new_title"), key=state.key("new_title"), placeholder=t("new_scenario_title"))
         st.button(t("start_new"), on_click=_new_from_template, icon=":material/add:")
 
