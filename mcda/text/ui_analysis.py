@@ -35,6 +35,7 @@ ANALYSIS_LABELS: dict[str, tuple[str, str]] = {
     "opt_score_aggregation_mean": ("加权平均", "weighted mean"),
     "opt_score_aggregation_median": ("加权中位数", "weighted median"),
     "opt_score_aggregation_geometric_mean": ("加权几何平均", "weighted geometric mean"),
+    "opt_score_aggregation_trimmed_mean": ("去掉一个最高分和一个最低分后平均（至少 5 人评分时）", "trimmed mean (drop the highest and lowest score when at least 5 scored)"),
     "set_tie_tolerance": ("并列容差", "Tie tolerance"),
     "set_tie_tolerance_help": ("得分相差不超过此值的服务商名次并列。", "Vendors whose scores differ by no more than this share a rank."),
     "set_aggregation": ("委员会判断的汇总", "Combining the committee's judgments"),
