@@ -302,7 +302,11 @@ def merge_scenarios(base: dict, mine: dict, theirs: dict) -> MergeResult:
         ``data`` is the merged scenario data, or None when ``conflicts`` is not empty;
         ``from_mine`` names the parts taken from ``mine`` that differ from ``theirs``.
     """
-    merger = _Merger()
+    return run_merger(_Merger(), base, mine, theirs)
+
+
+def run_merger(merger, base: dict, mine: dict, theirs: dict) -> MergeResult:
+    """Walk the scenario's parts with ``merger`` (a :class:`Merger`, or one that resolves conflicts by choice)."""
     sections = {"metadata": lambda *v: merger.atoms("metadata", *v), "settings": merger.settings,
                 "scales": lambda *v: merger.container("scales", *v, lambda k, *w: merger.atom(f"scales[{k}]", *w)),
                 "members": lambda *v: merger.id_list("members", *v),

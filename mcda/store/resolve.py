@@ -7,7 +7,7 @@ resolved silently.
 """
 from __future__ import annotations
 
-from mcda.store.merge import ABSENT, Merger, MergeResult
+from mcda.store.merge import ABSENT, Merger, MergeResult, run_merger
 
 __all__ = ["resolve"]
 
@@ -51,14 +51,7 @@ class _Choosing(Merger):
 
 def resolve(base: dict, mine: dict, theirs: dict, choices: dict[str, str]) -> MergeResult:
     """The merge of ``base -> mine`` into ``theirs`` with ``choices`` ({part: "mine" | "theirs"}) applied."""
-    merger = _Choosing(choices)
-    sections = {"metadata": lambda *v: merger.atoms("metadata", *v), "settings": merger.settings,
-                "scales": lambda *v: merger.container("scales", *v, lambda k, *w: merger.atom(f"scales[{k}]", *w)),
-                "members": lambda *v: merger.id_list("members", *v),
-                "vendors": lambda *v: merger.id_list("vendors", *v),
-                "judgments": merger.judgments, "scores": merger.scores, "criteria": merger.criteria}
-    data = merger.container("", base, mine, theirs,
-                            lambda key, *v: sections[key](*v) if key in sections else merger.atom(key, *v))
-    if merger.conflicts:
-        return MergeResult(None, merger.conflicts, merger.from_mine)
-    return MergeResult(data if data is not ABSENT else {}, [], merger.from_mine)
+    result = run_merger(_Choosing(choices), base, mine, theirs)
+    if result.data is ABSENT:
+        return MergeResult({}, [], result.from_mine)
+    return result
